@@ -1,0 +1,61 @@
+import { accountsAdd } from './accountsAdd';
+import { accountsRename } from './accountsRename';
+import { accountsSelect } from './accountsSelect';
+import { approvalsList } from './approvalsList';
+import { approvalsResolve } from './approvalsResolve';
+import { balancesNative } from './balancesNative';
+import { settingsSet } from './settingsSet';
+import { sitesList } from './sitesList';
+import { sitesRevoke } from './sitesRevoke';
+import { stateGet } from './stateGet';
+import { txSend } from './txSend';
+import { vaultCreate } from './vaultCreate';
+import { vaultGenerateMnemonic } from './vaultGenerateMnemonic';
+import { vaultImportPrivateKey } from './vaultImportPrivateKey';
+import { vaultLock } from './vaultLock';
+import { vaultRevealMnemonic } from './vaultRevealMnemonic';
+import { vaultUnlock } from './vaultUnlock';
+
+export * from './accountsAdd';
+export * from './accountsRename';
+export * from './accountsSelect';
+export * from './approvalsList';
+export * from './approvalsResolve';
+export * from './balancesNative';
+export * from './defineMessage';
+export * from './events';
+export * from './MessageError';
+export * from './settingsSet';
+export * from './sitesList';
+export * from './sitesRevoke';
+export * from './stateGet';
+export * from './txSend';
+export * from './vaultCreate';
+export * from './vaultGenerateMnemonic';
+export * from './vaultImportPrivateKey';
+export * from './vaultLock';
+export * from './vaultRevealMnemonic';
+export * from './vaultUnlock';
+
+/** Every UI → background contract; the background registers exactly one handler for each. */
+export const messageContracts = [
+  stateGet,
+  vaultGenerateMnemonic,
+  vaultCreate,
+  vaultImportPrivateKey,
+  vaultUnlock,
+  vaultLock,
+  vaultRevealMnemonic,
+  accountsAdd,
+  accountsRename,
+  accountsSelect,
+  settingsSet,
+  approvalsList,
+  approvalsResolve,
+  sitesList,
+  sitesRevoke,
+  balancesNative,
+  txSend,
+] as const;
+
+export type AnyMessageContract = (typeof messageContracts)[number];
