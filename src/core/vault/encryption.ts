@@ -19,6 +19,8 @@ export type EncryptedVault = {
 
 const subtle = () => globalThis.crypto.subtle;
 const randomBytes = (n: number) => globalThis.crypto.getRandomValues(new Uint8Array(n));
+/** Copies into a plain ArrayBuffer-backed array, the only kind WebCrypto's types accept. */
+const buffer = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
 
 /** 32 raw key bytes from the password (NFKC-normalized so the same typed password always matches). */
 export async function deriveVaultKey(password: string, kdf: KdfParams): Promise<Uint8Array> {
@@ -26,7 +28,7 @@ export async function deriveVaultKey(password: string, kdf: KdfParams): Promise<
     'deriveBits',
   ]);
   const bits = await subtle().deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', iterations: kdf.iterations, salt: hexToBytes(kdf.salt) },
+    { name: 'PBKDF2', hash: 'SHA-256', iterations: kdf.iterations, salt: buffer(hexToBytes(kdf.salt)) },
     material,
     256,
   );
@@ -34,7 +36,7 @@ export async function deriveVaultKey(password: string, kdf: KdfParams): Promise<
 }
 
 const aesKey = (raw: Uint8Array, usage: 'encrypt' | 'decrypt') =>
-  subtle().importKey('raw', raw, { name: 'AES-GCM' }, false, [usage]);
+  subtle().importKey('raw', buffer(raw), { name: 'AES-GCM' }, false, [usage]);
 
 /** Encrypts `data` (JSON) under an already derived key, with a fresh 96-bit iv every time. */
 export async function sealVault(key: Uint8Array, kdf: KdfParams, data: unknown): Promise<EncryptedVault> {
@@ -50,9 +52,9 @@ export async function openVault<T = unknown>(key: Uint8Array, vault: EncryptedVa
   let plain: ArrayBuffer;
   try {
     plain = await subtle().decrypt(
-      { name: 'AES-GCM', iv: hexToBytes(vault.cipher.iv) },
+      { name: 'AES-GCM', iv: buffer(hexToBytes(vault.cipher.iv)) },
       await aesKey(key, 'decrypt'),
-      hexToBytes(vault.ciphertext),
+      buffer(hexToBytes(vault.ciphertext)),
     );
   } catch (cause) {
     throw new WrongPasswordError('Wrong password', { cause });
