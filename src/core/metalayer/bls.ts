@@ -1,0 +1,38 @@
+import { bls12_381 } from '@noble/curves/bls12-381.js';
+import { bytesToHex, hexToBytes, type Hex } from 'viem';
+import { MetalayerFormatError } from './errors.js';
+
+/** Hash-to-curve DST of spec A1 (Ethereum consensus, proof-of-possession scheme). */
+export const BLS_DST = 'BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_';
+
+const bls = bls12_381.longSignatures;
+
+function secretKeyBytes(secretKey: Hex): Uint8Array {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(secretKey)) throw new MetalayerFormatError('blsSecretKey', 'expected 32 bytes');
+  return hexToBytes(secretKey);
+}
+
+/** The 32-byte signing root hashed onto G2 with the spec's DST. */
+export function blsMessagePoint(signingRoot: Hex) {
+  return bls.hash(hexToBytes(signingRoot), BLS_DST);
+}
+
+/** Compressed G1 public key (48 bytes) of a BLS secret key. */
+export function blsPublicKey(secretKey: Hex): Hex {
+  return bytesToHex(bls.getPublicKey(secretKeyBytes(secretKey)).toBytes(true));
+}
+
+/** Producer side: one guardian's G2 signature (96 bytes compressed) over a 32-byte signing root. */
+export function blsSign(signingRoot: Hex, secretKey: Hex): Hex {
+  return bytesToHex(bls.Signature.toBytes(bls.sign(blsMessagePoint(signingRoot), secretKeyBytes(secretKey))));
+}
+
+/** Producer side: sums G2 signatures into one aggregate (96 bytes compressed). */
+export function blsAggregate(signatures: readonly Hex[]): Hex {
+  if (signatures.length === 0) throw new MetalayerFormatError('signatures', 'nothing to aggregate');
+  try {
+    return bytesToHex(bls.Signature.toBytes(bls.aggregateSignatures(signatures.map((s) => bls.Signature.fromHex(s.slice(2))))));
+  } catch (cause) {
+    throw new MetalayerFormatError('signatures', 'not a valid G2 signature', { cause });
+  }
+}

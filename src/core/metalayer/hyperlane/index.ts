@@ -1,0 +1,4 @@
+export * from './message.js';
+export * from './checkpoint.js';
+export * from './merkleTree.js';
+export * from './metadata.js';
