@@ -1,4 +1,5 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
+import { hexToBytes, type Hex } from 'viem';
 import { readRlpList, RlpDecodeError, type RlpSpan } from './rlp.js';
 
 /** keccak(rlp('')): the root of a trie with no keys. */
@@ -6,6 +7,8 @@ export const EMPTY_TRIE_ROOT = /* @__PURE__ */ Uint8Array.from([
   0x56, 0xe8, 0x1f, 0x17, 0x1b, 0xcc, 0x55, 0xa6, 0xff, 0x83, 0x45, 0xe6, 0x92, 0xc0, 0xf8, 0x6e, 0x5b, 0x48, 0xe0,
   0x1b, 0x99, 0x6c, 0xad, 0xc0, 0x01, 0x62, 0x2f, 0xb5, 0xe3, 0x63, 0xb4, 0x21,
 ]);
+
+const EMPTY_SPAN: RlpSpan = { offset: 0, start: 0, end: 0, next: 0, list: false };
 
 export type MptProofErrorType = MptProofError;
 
@@ -68,6 +71,9 @@ export function verifyMptProof(root: Uint8Array, key: Uint8Array, proof: readonl
       const copy = proof[next];
       if (copy !== undefined && sameBytes(copy, node, nodeStart, nodeEnd)) next++;
     }
+
+    // Some clients (anvil) prove an empty trie with the single node rlp('') under EMPTY_TRIE_ROOT.
+    if (next === 1 && refEnd < 0 && nodeEnd === 1 && node[0] === 0x80) return finish(node, EMPTY_SPAN, next, proof.length, false);
 
     let items: RlpSpan[];
     try {
@@ -153,4 +159,22 @@ function sameBytes(a: Uint8Array, b: Uint8Array, start: number, end: number): bo
   if (a.length !== end - start) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[start + i]) return false;
   return true;
+}
+
+/** Proof nodes arrive as hex from an untrusted RPC; anything that is not 0x-hex bytes is a malformed proof. */
+export function proofNodesFromHex(nodes: readonly Hex[]): Uint8Array[] {
+  if (!Array.isArray(nodes)) throw new MptProofError('the proof is not a list of nodes', -1);
+  const out: Uint8Array[] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (typeof node !== 'string' || node.length % 2 !== 0 || !node.startsWith('0x')) {
+      throw new MptProofError(`node ${i} is not 0x-hex bytes`, i);
+    }
+    try {
+      out[i] = hexToBytes(node as Hex);
+    } catch (cause) {
+      throw new MptProofError(`node ${i} is not 0x-hex bytes`, i, { cause });
+    }
+  }
+  return out;
 }
