@@ -2,7 +2,7 @@ import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak256, numberToHex, toBytes, type Address, type Hex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
-import { blsPublicKey } from '../../../src/core/metalayer/bls.js';
+import { blsPublicKey } from '../../../src/core/metalayer/index.js';
 
 /** A guardian's keys, derived once from the devnet seed (never recomputed per epoch). */
 export type GuardianKeys = {

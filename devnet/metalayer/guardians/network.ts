@@ -1,19 +1,23 @@
 import { concat, keccak256, toHex, type Hex } from 'viem';
-import { blsAggregate, blsSign } from '../../../src/core/metalayer/bls.js';
-import { guardianEcdsaSign } from '../../../src/core/metalayer/ecdsa.js';
-import { guardianSetHash, meetsStakeThreshold, totalStake } from '../../../src/core/metalayer/guardianSet.js';
-import { buildAggregateTree, type AggregateTree } from '../../../src/core/metalayer/rollupTree.js';
-import { encodeSignerBitmap } from '../../../src/core/metalayer/signerBitmap.js';
-import { checkpointSigningRoot, guardianSetUpdateSigningRoot } from '../../../src/core/metalayer/signingRoot.js';
-import type {
-  Checkpoint,
-  GuardianEcdsaSignature,
-  GuardianSet,
-  GuardianSetUpdate,
-  RollupHead,
-  SignedCheckpoint,
-  SignedGuardianSetUpdate,
-} from '../../../src/core/metalayer/types.js';
+import {
+  blsAggregate,
+  buildAggregateTree,
+  checkpointSigningRoot,
+  encodeSignerBitmap,
+  guardianSetHash,
+  guardianSetUpdateSigningRoot,
+  meetsStakeThreshold,
+  signRoot,
+  totalStake,
+  type AggregateTree,
+  type Checkpoint,
+  type GuardianEcdsaSignature,
+  type GuardianSet,
+  type GuardianSetUpdate,
+  type RollupHead,
+  type SignedCheckpoint,
+  type SignedGuardianSetUpdate,
+} from '../../../src/core/metalayer/index.js';
 import type { FaultSwitchboard } from '../faults/faults.js';
 import type { GuardianKeys } from './keys.js';
 import { readLatestHeads, type HeadSource } from './heads.js';
@@ -62,20 +66,31 @@ export class GuardianNetworkError extends Error {
 /** Lets the API and relayer run between signatures: 100 guardians sign for hundreds of ms. */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Signs `root` with BLS (aggregate) and ECDSA (EIP-191) by the guardians at `indices` of `plan`. */
+/** Guardians signing per slice: between slices the event loop serves the API and the relayer. */
+const SIGNING_SLICE = 8;
+
+/**
+ * Signs `root` with BLS (aggregate) and ECDSA (EIP-191) by the guardians at `indices` of `plan`,
+ * with the shared producer `signRoot`; slices are re-aggregated (a sum of G2 points either way).
+ */
 export async function signWithGuardians(plan: GuardianSetPlan, root: Hex, indices: readonly number[]): Promise<GuardianSignatures> {
   if (indices.length === 0) throw new GuardianNetworkError('No guardian to sign', { root });
   const sorted = [...new Set(indices)].sort((a, b) => a - b);
-  const bls: Hex[] = [];
+  const n = plan.set.guardians.length;
+  const partial: Hex[] = [];
   const ecdsaSignatures: GuardianEcdsaSignature[] = [];
-  for (const [n, i] of sorted.entries()) {
-    const keys = plan.keys[i];
-    if (!keys) throw new GuardianNetworkError('Guardian index outside the set', { index: i });
-    bls.push(blsSign(root, keys.blsSecretKey));
-    ecdsaSignatures.push({ index: i, signature: guardianEcdsaSign(root, keys.ecdsaPrivateKey) });
-    if (n % 8 === 7) await yieldToLoop();
+  for (let at = 0; at < sorted.length; at += SIGNING_SLICE) {
+    const signers = sorted.slice(at, at + SIGNING_SLICE).map((i) => {
+      const keys = plan.keys[i];
+      if (!keys || i >= n) throw new GuardianNetworkError('Guardian index outside the set', { index: i });
+      return { index: i, blsSecretKey: keys.blsSecretKey, ecdsaSecretKey: keys.ecdsaPrivateKey };
+    });
+    const slice = signRoot(root, signers, n);
+    partial.push(slice.signature);
+    ecdsaSignatures.push(...(slice.ecdsaSignatures ?? []));
+    if (at + SIGNING_SLICE < sorted.length) await yieldToLoop();
   }
-  return { signers: encodeSignerBitmap(sorted, plan.set.guardians.length), signature: blsAggregate(bls), ecdsaSignatures };
+  return { signers: encodeSignerBitmap(sorted, n), signature: partial.length === 1 ? partial[0]! : blsAggregate(partial), ecdsaSignatures };
 }
 
 /** Signed stake of `indices` in `set`. */
