@@ -1,0 +1,4 @@
+import { mount } from '@/src/ui/mount';
+import { ApprovalApp } from '@/src/ui/approval/ApprovalApp';
+
+mount(<ApprovalApp />);

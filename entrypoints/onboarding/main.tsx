@@ -1,0 +1,4 @@
+import { mount } from '@/src/ui/mount';
+import { OnboardingApp } from '@/src/ui/onboarding/OnboardingApp';
+
+mount(<OnboardingApp />);

@@ -1,0 +1,29 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './Button';
+
+export type SheetProps = { title: string; onClose: () => void; children: ReactNode; testId?: string };
+
+/** A modal panel sliding from the bottom; Escape and the close button dismiss it; focus moves into it. */
+export function Sheet({ title, onClose, children, testId }: SheetProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    ref.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="sheet-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="sheet" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} ref={ref} data-testid={testId}>
+        <div className="sheet-head">
+          <h2 id={titleId}>{title}</h2>
+          <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close">
+            Close
+          </Button>
+        </div>
+        {children}
+      </div>
+    </div>
+  );
+}

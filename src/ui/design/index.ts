@@ -1,0 +1,10 @@
+export { Button, type ButtonProps } from './Button';
+export { Card, type CardProps } from './Card';
+export { Row, type RowProps } from './Row';
+export { Badge, type BadgeTone } from './Badge';
+export { Sheet, type SheetProps } from './Sheet';
+export { Banner, type BannerTone } from './Banner';
+export { Amount, type AmountProps } from './Amount';
+export { Address, type AddressProps } from './Address';
+export { ChainChip, type ChainChipProps } from './ChainChip';
+export { Spinner, Skeleton, Progress } from './Spinner';
