@@ -1,5 +1,6 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes, isAddress, type Address, type Hex } from 'viem';
+import { VerificationError } from './errors.js';
 import { EMPTY_TRIE_ROOT, proofNodesFromHex, verifyMptProof } from './mpt.js';
 import { readRlpList, RlpDecodeError, rlpBytesToBigInt } from './rlp.js';
 
@@ -28,28 +29,24 @@ const ZERO_HASH: Hex = `0x${'00'.repeat(32)}`;
 export type AccountProofErrorType = AccountProofError;
 
 /** The account proof is malformed or does not chain to the state root. */
-export class AccountProofError extends Error {
+export class AccountProofError extends VerificationError {
   override name = 'AccountProofError';
-  readonly step = 'account' as const;
-  readonly details: string;
   constructor(details: string, options?: { cause?: unknown }) {
-    super(`Invalid account proof: ${details}.`, options);
-    this.details = details;
+    super('account', 'Invalid account proof.', details, options);
   }
 }
 
 export type AccountProofMismatchErrorType = AccountProofMismatchError;
 
 /** The proof holds, but the RPC's claimed account fields differ from the proven ones. */
-export class AccountProofMismatchError extends Error {
+export class AccountProofMismatchError extends VerificationError {
   override name = 'AccountProofMismatchError';
-  readonly step = 'account' as const;
   readonly field: 'address' | 'nonce' | 'balance' | 'storageHash' | 'codeHash';
   readonly claimed: string;
   /** The account as the proof shows it (absent for an `address` mismatch). */
   readonly proven: AccountState | undefined;
   constructor(field: AccountProofMismatchError['field'], claimed: string, proven?: AccountState) {
-    super(`The RPC claims ${field} ${claimed}, but the proof shows otherwise.`);
+    super('account', 'The RPC contradicts its own account proof.', `It claims ${field} ${claimed}.`);
     this.field = field;
     this.claimed = claimed;
     this.proven = proven;

@@ -1,5 +1,6 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes, isHex, toRlp, type Hex } from 'viem';
+import { VerificationError } from './errors.js';
 
 /** The header fields of an `eth_getBlockByNumber` result, as JSON-RPC returns them (0x-hex). */
 export type RpcBlockHeader = {
@@ -61,28 +62,24 @@ const REQUIRED = 15;
 export type HeaderFormatErrorType = HeaderFormatError;
 
 /** The RPC's block is not a well-formed header of a known form. */
-export class HeaderFormatError extends Error {
+export class HeaderFormatError extends VerificationError {
   override name = 'HeaderFormatError';
-  readonly step = 'header' as const;
   readonly field: string;
-  readonly details: string;
   constructor(field: string, details: string, options?: { cause?: unknown }) {
-    super(`Invalid block header field ${field}: ${details}.`, options);
+    super('header', 'Invalid block header.', `${field}: ${details}`, options);
     this.field = field;
-    this.details = details;
   }
 }
 
 export type HeaderHashMismatchErrorType = HeaderHashMismatchError;
 
 /** keccak(rlp(header)) is not the hash the block claims: some field is not what was hashed. */
-export class HeaderHashMismatchError extends Error {
+export class HeaderHashMismatchError extends VerificationError {
   override name = 'HeaderHashMismatchError';
-  readonly step = 'header' as const;
   readonly claimed: Hex | null;
   readonly computed: Hex;
   constructor(claimed: Hex | null, computed: Hex) {
-    super(`Block header hashes to ${computed}, not to the claimed ${claimed}.`);
+    super('header', 'Block header does not hash to the block hash.', `It hashes to ${computed}, the block claims ${claimed}.`);
     this.claimed = claimed;
     this.computed = computed;
   }

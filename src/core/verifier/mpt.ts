@@ -1,5 +1,6 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { hexToBytes, type Hex } from 'viem';
+import { VerificationError } from './errors.js';
 import { readRlpList, RlpDecodeError, type RlpSpan } from './rlp.js';
 
 /** keccak(rlp('')): the root of a trie with no keys. */
@@ -13,15 +14,12 @@ const EMPTY_SPAN: RlpSpan = { offset: 0, start: 0, end: 0, next: 0, list: false 
 export type MptProofErrorType = MptProofError;
 
 /** The proof does not establish either a value or the key's absence under the root. */
-export class MptProofError extends Error {
+export class MptProofError extends VerificationError {
   override name = 'MptProofError';
-  readonly step = 'mpt' as const;
-  readonly details: string;
   /** Index of the proof node where verification stopped (-1 before any node). */
   readonly nodeIndex: number;
   constructor(details: string, nodeIndex: number, options?: { cause?: unknown }) {
-    super(`Invalid Merkle-Patricia proof: ${details}.`, options);
-    this.details = details;
+    super('mpt', 'Invalid Merkle-Patricia proof.', details, options);
     this.nodeIndex = nodeIndex;
   }
 }

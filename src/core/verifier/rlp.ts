@@ -4,15 +4,15 @@
  * far more than it encodes and viem's decoder works on hex strings.
  */
 
+import { VerificationError } from './errors.js';
+
 export type RlpDecodeErrorType = RlpDecodeError;
 
 /** Untrusted bytes are not canonical RLP. */
-export class RlpDecodeError extends Error {
+export class RlpDecodeError extends VerificationError {
   override name = 'RlpDecodeError';
-  readonly details: string;
   constructor(details: string, options?: { cause?: unknown }) {
-    super(`Invalid RLP: ${details}.`, options);
-    this.details = details;
+    super('format', 'Invalid RLP.', details, options);
   }
 }
 

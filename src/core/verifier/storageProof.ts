@@ -1,34 +1,31 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { hexToBytes, type Hex } from 'viem';
 import type { Eip1186StorageProof } from './accountProof.js';
+import { VerificationError } from './errors.js';
 import { proofNodesFromHex, verifyMptProof } from './mpt.js';
 import { readRlpSpan, RlpDecodeError, rlpBytesToBigInt } from './rlp.js';
 
 export type StorageProofErrorType = StorageProofError;
 
 /** The storage proof is malformed or does not chain to the storage root. */
-export class StorageProofError extends Error {
+export class StorageProofError extends VerificationError {
   override name = 'StorageProofError';
-  readonly step = 'storage' as const;
-  readonly details: string;
   constructor(details: string, options?: { cause?: unknown }) {
-    super(`Invalid storage proof: ${details}.`, options);
-    this.details = details;
+    super('storage', 'Invalid storage proof.', details, options);
   }
 }
 
 export type StorageProofMismatchErrorType = StorageProofMismatchError;
 
 /** The proof holds, but the RPC's claimed slot or value differs from the proven one. */
-export class StorageProofMismatchError extends Error {
+export class StorageProofMismatchError extends VerificationError {
   override name = 'StorageProofMismatchError';
-  readonly step = 'storage' as const;
   readonly field: 'key' | 'value';
   readonly claimed: string;
   /** The proven value (undefined for a `key` mismatch, where nothing was proven). */
   readonly proven: bigint | undefined;
   constructor(field: 'key' | 'value', claimed: string, proven?: bigint) {
-    super(`The RPC claims storage ${field} ${claimed}, but the proof shows otherwise.`);
+    super('storage', 'The RPC contradicts its own storage proof.', `It claims ${field} ${claimed}.`);
     this.field = field;
     this.claimed = claimed;
     this.proven = proven;
