@@ -6,7 +6,9 @@ import { deriveGuardianKeys, metalayerServiceKey, type GuardianKeys } from '../g
 import { startAnvil, type LocalAnvil } from '../testing/anvil.js';
 import { compiledContract } from './compile.js';
 import { deployGuardianStaking, deployTestEra, guardianStake, registerGuardians, readStakes, type StakingDeployment } from './guardianStaking.js';
-import { equivocationReport, reportEquivocation } from './reportEquivocation.js';
+import { detectEquivocation, type EquivocationReport } from '../../../src/core/verifier/equivocation.js';
+import type { GuardianSet, SignedCheckpoint } from '../../../src/core/metalayer/index.js';
+import { reportEquivocation } from './reportEquivocation.js';
 
 const SEED = 'staking-test';
 const NETWORK_ID = 7;
@@ -50,6 +52,15 @@ describe('GuardianStaking on L1', () => {
     rollupCount: 3,
     ...over,
   });
+  const set = (): GuardianSet => ({ id: 0n, guardians: guardians.map((g, i) => ({ index: i, blsPubkey: g.blsPubkey, ecdsa: g.ecdsa, stake: stakes[i]! })) });
+  /** The verifier's evidence for guardian `index`, or (when the verifier finds none) a hand-built report to show the contract refuses it. */
+  const equivocationReport = (a: SignedCheckpoint, b: SignedCheckpoint, index: number, guardian: Address): EquivocationReport => {
+    const found = detectEquivocation(a, b, set())?.reports.find((r) => r.index === index);
+    if (found) return found;
+    const sigA = a.ecdsaSignatures!.find((s) => s.index === index)!.signature;
+    const sigB = b.ecdsaSignatures!.find((s) => s.index === index)!.signature;
+    return { guardian, index, a: a.checkpoint, sigA, b: b.checkpoint, sigB };
+  };
   const signer = (g: GuardianKeys) => ({ index: g.index, blsSecretKey: g.blsSecretKey, ecdsaSecretKey: g.ecdsaPrivateKey });
 
   it('registers ECDSA address, BLS key and stake of every guardian', async () => {
@@ -68,6 +79,7 @@ describe('GuardianStaking on L1', () => {
     const g = guardians[1]!;
     const a = signCheckpoint(checkpoint('honest'), [signer(guardians[0]!), signer(g)], 4);
     const b = signCheckpoint(checkpoint('lie'), [signer(g)], 4);
+    expect(detectEquivocation(a, b, set())?.reports.map((r) => r.index)).toEqual([g.index]);
     const before = (await readStakes(deployer, staking.staking, [g.ecdsa]))[0]!;
     await reportEquivocation(reporter, staking.staking, equivocationReport(a, b, g.index, g.ecdsa));
     const after = (await readStakes(deployer, staking.staking, [g.ecdsa]))[0]!;
