@@ -1,0 +1,89 @@
+import { bls12_381 } from '@noble/curves/bls12-381.js';
+import { hexToBytes, type Hex } from 'viem';
+import { blsMessagePoint, decodeSignerBitmap, meetsStakeThreshold, totalStake, type GuardianSet } from '../metalayer/index.js';
+import { CheckpointSignatureError, GuardianSetUpdateError, SignerBitmapError, StakeThresholdError } from './errors.js';
+
+const bls = bls12_381.longSignatures;
+type G1Point = ReturnType<typeof bls.getPublicKey>;
+
+// Decompressing and subgroup-checking a G1 key is the expensive part of aggregation: do it once per set.
+const keyCache = new WeakMap<GuardianSet, readonly G1Point[]>();
+
+/**
+ * The set's BLS keys as validated G1 points, decompressed once per GuardianSet object.
+ * Throws GuardianSetUpdateError on an invalid or infinity key: such a set is never accepted.
+ */
+export function guardianPublicKeys(set: GuardianSet): readonly G1Point[] {
+  let keys = keyCache.get(set);
+  if (keys) return keys;
+  keys = set.guardians.map((g) => {
+    let point: G1Point;
+    try {
+      point = bls12_381.G1.Point.fromBytes(hexToBytes(g.blsPubkey));
+      point.assertValidity();
+    } catch (cause) {
+      throw new GuardianSetUpdateError(`Guardian ${g.index} has an invalid BLS public key.`, { cause });
+    }
+    if (point.is0()) throw new GuardianSetUpdateError(`Guardian ${g.index} has the infinity BLS public key.`);
+    return point;
+  });
+  keyCache.set(set, keys);
+  return keys;
+}
+
+/**
+ * Verifies a BLS aggregate over `signingRoot` by the guardians `signers` of `set`: adds their
+ * cached G1 keys in projective form and does one pairing check. Throws CheckpointSignatureError.
+ */
+export function verifyBlsAggregate(set: GuardianSet, signers: readonly number[], signingRoot: Hex, signature: Hex): void {
+  if (signers.length === 0) throw new CheckpointSignatureError('No signer.');
+  const keys = guardianPublicKeys(set);
+  let aggregate = bls12_381.G1.Point.ZERO;
+  for (const i of signers) {
+    const key = keys[i];
+    if (!key) throw new CheckpointSignatureError(`Signer ${i} is not in guardian set ${set.id}.`);
+    aggregate = aggregate.add(key);
+  }
+  if (aggregate.is0()) throw new CheckpointSignatureError('The signers\u2019 keys sum to infinity.');
+  let sig;
+  try {
+    sig = bls.Signature.fromBytes(hexToBytes(signature));
+    sig.assertValidity();
+  } catch (cause) {
+    throw new CheckpointSignatureError('The aggregate signature is not a valid G2 point.', { cause });
+  }
+  let valid = false;
+  try {
+    valid = bls.verify(sig, blsMessagePoint(signingRoot), aggregate);
+  } catch (cause) {
+    throw new CheckpointSignatureError('The aggregate signature could not be checked.', { cause });
+  }
+  if (!valid) throw new CheckpointSignatureError(`The aggregate signature of ${signers.length} guardians does not verify.`);
+}
+
+/** Who signed and with how much stake. */
+export type GuardianQuorum = {
+  signers: number[];
+  signedStake: bigint;
+  totalStake: bigint;
+};
+
+/**
+ * The spec's rule for anything signed by a guardian set (A3, A4): a well-formed bitmap, signers'
+ * stake × 3 ≥ total × 2, and the BLS aggregate over `signingRoot` verifying against their keys.
+ */
+export function verifyGuardianQuorum(set: GuardianSet, signersBitmap: Hex, signingRoot: Hex, signature: Hex): GuardianQuorum {
+  let signers: number[];
+  try {
+    signers = decodeSignerBitmap(signersBitmap, set.guardians.length);
+  } catch (cause) {
+    throw new SignerBitmapError(cause instanceof Error ? cause.message : 'Malformed bitmap.', { cause });
+  }
+  if (signers.length === 0) throw new SignerBitmapError('No guardian signed.');
+  const total = totalStake(set);
+  const signedStake = signers.reduce((sum, i) => sum + set.guardians[i]!.stake, 0n);
+  if (!meetsStakeThreshold(signedStake, total))
+    throw new StakeThresholdError(`Signers hold ${signedStake} of ${total} stake; 2/3 is required.`);
+  verifyBlsAggregate(set, signers, signingRoot, signature);
+  return { signers, signedStake, totalStake: total };
+}
