@@ -1,0 +1,243 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createWalletClient, http, publicActions, type Address } from 'viem';
+import { deployerAccount, TEST_MNEMONIC } from './accounts.js';
+import { startAnvil, type AnvilProcess } from './anvil.js';
+import { routeFaucet } from './api/faucet.js';
+import { routeNetwork, type RegistryEntry } from './api/network.js';
+import { DevnetApiRouter } from './api/router.js';
+import { PREFERRED_API_PORT, startApiServer } from './api/server.js';
+import { compileContracts } from './contracts/compile.js';
+import { bundleDapp, startDappServer, type DappConfig } from './dapp/server.js';
+import { chainClients, deployContracts, placePredeploys, type DevnetChainClients } from './deploy.js';
+import { DEFAULT_MANIFEST_PATH, writeManifest, type DevnetManifest, type ManifestChain } from './manifest.js';
+import { FULL_CHAIN_IDS, MINIMAL_CHAIN_IDS, registry, registryChain, type DevnetFramework, type RegistryChain } from './registry.js';
+
+export const DEFAULT_SEED = 'era-devnet';
+export const DEFAULT_EPOCH_MS = 2000;
+export const DEFAULT_GUARDIANS = 4;
+
+export type StartDevnetParameters = {
+  /** Derives the Metalayer keys; chain ids, token addresses and the deployer are fixed (see devnet.json). */
+  seed?: string;
+  /** All five chains and the Metalayer (default). `false`: chains 900-902 with contracts, no Metalayer. */
+  full?: boolean;
+  guardians?: number;
+  epochMs?: number;
+  handoverEpoch?: number;
+  /** Preferred API port (default 8547); a taken port falls back to a free one. */
+  apiPort?: number;
+  quiet?: boolean;
+  /** Where to write the manifest; `null` writes none. Default `.devnet/manifest.json`. */
+  manifestPath?: string | null;
+};
+
+/** One chain as the Metalayer workstream receives it. */
+export type ChainHandle = {
+  chainId: number;
+  rpcUrl: string;
+  framework: DevnetFramework;
+  /** viem wallet client (the devnet deployer account) extended with public actions. */
+  client: ReturnType<typeof handleClient>;
+  tokens: Record<string, Address>;
+};
+
+export type MetalayerHandle = {
+  networkId: number;
+  genesisGuardianSetHash: string;
+  hyperlane: Record<number, { mailbox: Address; merkleTreeHook: Address; ism: Address; testRecipient: Address }>;
+  rpcUrlOverrides: Record<number, string>;
+  stop(): Promise<void>;
+};
+
+type StartMetalayer = (opts: {
+  l1: ChainHandle;
+  rollups: ChainHandle[];
+  seed: string;
+  guardians: number;
+  epochMs: number;
+  handoverEpoch?: number;
+  api: DevnetApiRouter;
+}) => Promise<MetalayerHandle>;
+
+export type DevnetChain = { entry: RegistryChain; anvil: AnvilProcess; clients: DevnetChainClients };
+
+export type Devnet = {
+  manifest: DevnetManifest;
+  chains: DevnetChain[];
+  router: DevnetApiRouter;
+  stop(): Promise<void>;
+};
+
+const METALAYER_ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'metalayer', 'index.ts');
+
+function handleClient(rpcUrl: string, clients: DevnetChainClients) {
+  return createWalletClient({ chain: clients.chain, transport: http(rpcUrl, { retryCount: 0 }), account: deployerAccount, pollingInterval: 20 }).extend(publicActions);
+}
+
+/** The Metalayer plugs in when its workstream has landed devnet/metalayer/index.ts with startMetalayer. */
+async function loadStartMetalayer(): Promise<StartMetalayer | null> {
+  if (!existsSync(METALAYER_ENTRY)) return null;
+  const mod = (await import(pathToFileURL(METALAYER_ENTRY).href)) as { startMetalayer?: unknown };
+  return typeof mod.startMetalayer === 'function' ? (mod.startMetalayer as StartMetalayer) : null;
+}
+
+/** Starts the local Caldera devnet: anvil chains with contracts, the devnet API, the test dApp (and the Metalayer). */
+export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Devnet> {
+  const full = opts.full ?? true;
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const epochMs = opts.epochMs ?? DEFAULT_EPOCH_MS;
+  const log = opts.quiet ? () => {} : (line: string) => console.log(`[devnet] ${line}`);
+  const cleanups: (() => Promise<void>)[] = [];
+  const pids = new Set<number>();
+  // Last resort if the host process exits without stop(): never leave an anvil behind.
+  const onExit = () => pids.forEach((pid) => killQuietly(pid));
+  process.once('exit', onExit);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    process.off('exit', onExit);
+  };
+
+  try {
+    const chainIds = full ? FULL_CHAIN_IDS : MINIMAL_CHAIN_IDS;
+    const bundling = bundleDapp();
+    bundling.catch(() => {});
+    const compiled = compileContracts();
+    const anvils = await Promise.allSettled(chainIds.map((chainId) => startAnvil({ chainId })));
+    for (const result of anvils) {
+      if (result.status === 'fulfilled') {
+        pids.add(result.value.pid);
+        cleanups.push(async () => {
+          await result.value.stop();
+          pids.delete(result.value.pid);
+        });
+      }
+    }
+    const failed = anvils.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const chains: DevnetChain[] = anvils.map((r) => {
+      const anvil = (r as PromiseFulfilledResult<AnvilProcess>).value;
+      const entry = registryChain(anvil.chainId);
+      return { entry, anvil, clients: chainClients(entry, anvil.rpcUrl) };
+    });
+    await Promise.all(
+      chains.map(async ({ entry, clients }) => {
+        await placePredeploys(clients, entry, compiled);
+        await deployContracts(clients, entry, compiled);
+      }),
+    );
+    log(`chains ${chains.map((c) => `${c.entry.chainId}@${c.anvil.rpcUrl}`).join(', ')}`);
+
+    const state = {
+      networkId: registry.networkId,
+      genesisGuardianSetHash: null as string | null,
+      hyperlane: {} as MetalayerHandle['hyperlane'],
+      rpcUrlOverrides: {} as Record<number, string>,
+    };
+    const rpcUrlOf = (c: DevnetChain) => state.rpcUrlOverrides[c.entry.chainId] ?? c.anvil.rpcUrl;
+    const entries = (): RegistryEntry[] =>
+      chains.map((c) => ({ ...c.entry, rpcUrl: rpcUrlOf(c), ...(state.hyperlane[c.entry.chainId] ?? {}) }));
+
+    const router = new DevnetApiRouter();
+    routeNetwork(router, () => ({ networkId: state.networkId, genesisGuardianSetHash: state.genesisGuardianSetHash, epochMs, rollups: entries() }));
+    routeFaucet(router, () => chains.map(({ entry, clients }) => ({ entry, clients })));
+    const api = await startApiServer(router, opts.apiPort ?? PREFERRED_API_PORT);
+    cleanups.push(() => api.close());
+    log(`API ${api.url}`);
+
+    let metalayer = false;
+    if (full) {
+      const startMetalayer = await loadStartMetalayer();
+      if (startMetalayer) {
+        const handles = chains.map(
+          (c): ChainHandle => ({
+            chainId: c.entry.chainId,
+            rpcUrl: c.anvil.rpcUrl,
+            framework: c.entry.framework,
+            client: handleClient(c.anvil.rpcUrl, c.clients),
+            tokens: Object.fromEntries(c.entry.tokens.map((t) => [t.symbol, t.address])),
+          }),
+        );
+        const handle = await startMetalayer({
+          l1: handles.find((h) => h.framework === 'l1')!,
+          rollups: handles.filter((h) => h.framework !== 'l1'),
+          seed,
+          guardians: opts.guardians ?? DEFAULT_GUARDIANS,
+          epochMs,
+          handoverEpoch: opts.handoverEpoch,
+          api: router,
+        });
+        cleanups.push(() => handle.stop());
+        Object.assign(state, {
+          networkId: handle.networkId,
+          genesisGuardianSetHash: handle.genesisGuardianSetHash,
+          hyperlane: handle.hyperlane,
+          rpcUrlOverrides: handle.rpcUrlOverrides,
+        });
+        metalayer = true;
+        log(`Metalayer network ${handle.networkId}, genesis guardian set ${handle.genesisGuardianSetHash}`);
+      } else {
+        log('Metalayer not available (devnet/metalayer/index.ts has no startMetalayer yet): chains, API and dApp only');
+      }
+    }
+
+    const dappConfig = (): DappConfig => ({
+      metalayerApi: api.url,
+      chains: entries().map((e) => ({
+        chainId: e.chainId,
+        name: e.name,
+        rpcUrl: e.rpcUrl,
+        nativeCurrency: e.nativeCurrency,
+        tokens: e.tokens.map(({ symbol, address, decimals }) => ({ symbol, address, decimals })),
+        mailbox: e.mailbox,
+        testRecipient: e.testRecipient,
+      })),
+    });
+    const files = await bundling;
+    const dapps = await Promise.all([startDappServer(files, dappConfig), startDappServer(files, dappConfig)]);
+    for (const d of dapps) cleanups.push(() => d.close());
+
+    const manifest: DevnetManifest = {
+      metalayerApi: api.url,
+      dappUrl: dapps[0]!.url,
+      dappUrl2: dapps[1]!.url,
+      wagmiDappUrl: `${dapps[0]!.url}wagmi.html`,
+      networkId: state.networkId,
+      genesisGuardianSetHash: state.genesisGuardianSetHash,
+      epochMs,
+      seed,
+      mnemonic: TEST_MNEMONIC,
+      metalayer,
+      pids: chains.map((c) => c.anvil.pid),
+      chains: chains.map((c): ManifestChain => ({
+        chainId: c.entry.chainId,
+        name: c.entry.name,
+        framework: c.entry.framework,
+        rpcUrl: rpcUrlOf(c),
+        directRpcUrl: c.anvil.rpcUrl,
+        nativeCurrency: c.entry.nativeCurrency,
+        tokens: Object.fromEntries(c.entry.tokens.map((t) => [t.symbol, t.address])),
+        contracts: c.entry.contracts,
+        ...(state.hyperlane[c.entry.chainId] ?? {}),
+      })),
+    };
+    const manifestPath = opts.manifestPath === undefined ? DEFAULT_MANIFEST_PATH : opts.manifestPath;
+    if (manifestPath !== null) writeManifest(manifestPath, manifest);
+    return { manifest, chains, router, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,24 @@
+import { DEFAULT_MANIFEST_PATH } from './manifest.js';
+import type { Devnet } from './network.js';
+
+/** The human-readable picture of a running devnet that the CLIs print. */
+export function describeDevnet(devnet: Devnet): string {
+  const m = devnet.manifest;
+  const lines = [
+    '',
+    'ERA devnet is running',
+    '',
+    'Chains:',
+    ...m.chains.map((c) => `  ${String(c.chainId).padEnd(4)} ${c.name.padEnd(24)} ${c.framework.padEnd(15)} ${c.rpcUrl}`),
+    '',
+    `Devnet API:   ${m.metalayerApi}    (GET /v1/network, POST /v1/faucet)`,
+    `Test dApp:    ${m.dappUrl}`,
+    `Second site:  ${m.dappUrl2}`,
+    `wagmi dApp:   ${m.wagmiDappUrl}`,
+    `Metalayer:    ${m.metalayer ? `network ${m.networkId}, genesis guardian set ${m.genesisGuardianSetHash}` : 'not running'}`,
+    `Mnemonic:     ${m.mnemonic}   (10 funded accounts on every chain)`,
+    `Manifest:     ${DEFAULT_MANIFEST_PATH}`,
+    '',
+  ];
+  return lines.join('\n');
+}
