@@ -1,0 +1,14 @@
+export * from './approval';
+export * from './checksum';
+export * from './context';
+export * from './dispatch';
+export * from './errors';
+export * from './methods';
+export * from './params';
+export * from './prepareTransaction';
+export * from './request';
+export * from './signer';
+export * from './siwe';
+export * from './typedData';
+export { READ_ONLY_METHODS } from './methods/readOnly';
+export * from './jsonRpcFetch';
