@@ -1,0 +1,19 @@
+import { isAddress, type Address } from 'viem';
+import { MalformedInputError } from './errors.js';
+import { isFailure, proveAccount, proveHead, rpcAnswer, type ProvenValue, type ProveParameters } from './provenValue.js';
+
+export type ProveNativeBalanceParameters = ProveParameters & { address: Address };
+export type ProveNativeBalanceReturnType = ProvenValue<bigint>;
+
+/** The native balance of `address` at the checkpointed head, proven (spec A6) and compared with eth_getBalance. */
+export async function proveNativeBalance(params: ProveNativeBalanceParameters): Promise<ProveNativeBalanceReturnType> {
+  const { request, address } = params;
+  if (!isAddress(address, { strict: false })) {
+    return { status: 'invalid', failedStep: 'account', error: new MalformedInputError(`${String(address)} is not an address.`) };
+  }
+  const head = await proveHead(params);
+  if (isFailure(head)) return head;
+  const plain = [rpcAnswer(request, 'eth_getBalance', [address, head.blockTag])];
+  const [balance] = await proveAccount(request, head, address, [], true, plain);
+  return balance!;
+}
