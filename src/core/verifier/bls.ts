@@ -31,19 +31,50 @@ export function guardianPublicKeys(set: GuardianSet): readonly G1Point[] {
   return keys;
 }
 
+type AggregateCache = { all: G1Point; bySigners: Map<string, G1Point> };
+const aggregateCache = new WeakMap<GuardianSet, AggregateCache>();
+const AGGREGATES_PER_SET = 16;
+
+/**
+ * Sum of the signers' G1 keys in projective form. Consecutive checkpoints usually have the same
+ * signers, so sums are cached per set by signer list; a large quorum is computed as the whole
+ * set's sum minus the few non-signers.
+ */
+export function aggregatePublicKey(set: GuardianSet, signers: readonly number[]): G1Point {
+  const keys = guardianPublicKeys(set);
+  let cache = aggregateCache.get(set);
+  if (!cache) {
+    cache = { all: keys.reduce((sum, k) => sum.add(k), bls12_381.G1.Point.ZERO), bySigners: new Map() };
+    aggregateCache.set(set, cache);
+  }
+  const id = signers.join(',');
+  const hit = cache.bySigners.get(id);
+  if (hit) return hit;
+  const included = new Uint8Array(keys.length);
+  for (const i of signers) {
+    if (!Number.isInteger(i) || i < 0 || i >= keys.length || included[i])
+      throw new CheckpointSignatureError(`Signer ${i} is not a distinct member of guardian set ${set.id}.`);
+    included[i] = 1;
+  }
+  let aggregate = bls12_381.G1.Point.ZERO;
+  if (signers.length * 2 > keys.length) {
+    aggregate = cache.all;
+    for (let i = 0; i < keys.length; i++) if (!included[i]) aggregate = aggregate.subtract(keys[i]!);
+  } else {
+    for (const i of signers) aggregate = aggregate.add(keys[i]!);
+  }
+  if (cache.bySigners.size >= AGGREGATES_PER_SET) cache.bySigners.delete(cache.bySigners.keys().next().value!);
+  cache.bySigners.set(id, aggregate);
+  return aggregate;
+}
+
 /**
  * Verifies a BLS aggregate over `signingRoot` by the guardians `signers` of `set`: adds their
  * cached G1 keys in projective form and does one pairing check. Throws CheckpointSignatureError.
  */
 export function verifyBlsAggregate(set: GuardianSet, signers: readonly number[], signingRoot: Hex, signature: Hex): void {
   if (signers.length === 0) throw new CheckpointSignatureError('No signer.');
-  const keys = guardianPublicKeys(set);
-  let aggregate = bls12_381.G1.Point.ZERO;
-  for (const i of signers) {
-    const key = keys[i];
-    if (!key) throw new CheckpointSignatureError(`Signer ${i} is not in guardian set ${set.id}.`);
-    aggregate = aggregate.add(key);
-  }
+  const aggregate = aggregatePublicKey(set, signers);
   if (aggregate.is0()) throw new CheckpointSignatureError('The signers\u2019 keys sum to infinity.');
   let sig;
   try {

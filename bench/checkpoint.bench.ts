@@ -1,0 +1,108 @@
+// Checkpoint verification with 500 guardians: one BLS aggregate check (keys decompressed once per set,
+// aggregate key summed from the bitmap, one pairing check) against the ECDSA baseline (recover each of
+// ⌈2n/3⌉ EIP-191 signatures), both measured here on the same checkpoint.
+import { bls12_381 } from '@noble/curves/bls12-381.js';
+import { numberToHex, type Hex } from 'viem';
+import {
+  blsSign,
+  checkpointSigningRoot,
+  encodeSignerBitmap,
+  guardianEcdsaSign,
+  guardianSetHash,
+  type Checkpoint,
+  type SignedCheckpoint,
+} from '../src/core/metalayer/index.js';
+import { ecdsaThreshold, GuardianSetRegistry, verifySignedCheckpoint, verifySignedCheckpointEcdsa } from '../src/core/verifier/index.js';
+import { makeGuardianSet } from '../src/core/verifier/guardians.fixture.js';
+
+const GUARDIANS = 500;
+const BLS_RUNS = 15;
+const ECDSA_RUNS = 5;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+type Sample = { wall: number; cpu: number };
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+/** Wall and CPU time of one call: the machine is shared, so CPU time shows what load does to wall time. */
+function time(f: () => unknown): Sample {
+  const [wall, cpu] = [performance.now(), cpuMs()];
+  f();
+  return { wall: performance.now() - wall, cpu: cpuMs() - cpu };
+}
+const medians = (xs: Sample[]) => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
+const fmt = (m: Sample) => `${m.wall.toFixed(2)} ms (cpu ${m.cpu.toFixed(2)} ms)`;
+
+export async function run(): Promise<void> {
+  const { set, signers } = makeGuardianSet(0n, GUARDIANS, 'bench');
+  const checkpoint: Checkpoint = {
+    networkId: 4242,
+    epoch: 1000n,
+    timestamp: 1_767_225_600n,
+    guardianSetId: 0n,
+    aggregateRoot: `0x${'ab'.repeat(32)}`,
+    rollupCount: 5,
+  };
+  const root = checkpointSigningRoot(checkpoint);
+  // BLS is linear: Σ sk_i · H(m) equals the sum of the 500 signatures, so one signing stands in for 500.
+  const order = bls12_381.fields.Fr.ORDER;
+  const sumSecret = signers.reduce((sum, s) => (sum + BigInt(s.blsSecretKey)) % order, 0n);
+  const signature = blsSign(root, numberToHex(sumSecret, { size: 32 }) as Hex);
+  const ecdsaSignatures = signers.map((s) => ({ index: s.index, signature: guardianEcdsaSign(root, s.ecdsaSecretKey!) }));
+  const signed: SignedCheckpoint = {
+    checkpoint,
+    signers: encodeSignerBitmap(
+      signers.map((s) => s.index),
+      GUARDIANS,
+    ),
+    signature,
+    ecdsaSignatures,
+  };
+  const registry = new GuardianSetRegistry({ networkId: checkpoint.networkId, genesisHash: guardianSetHash(set) });
+
+  // A fresh signer set per run (all but guardian i): no cached aggregate key helps.
+  const fresh = Array.from({ length: BLS_RUNS }, (_, i) => {
+    const secret = (sumSecret - BigInt(signers[i]!.blsSecretKey) + order) % order;
+    return {
+      ...signed,
+      signers: encodeSignerBitmap(
+        signers.filter((s) => s.index !== i).map((s) => s.index),
+        GUARDIANS,
+      ),
+      signature: blsSign(root, numberToHex(secret, { size: 32 }) as Hex),
+      ecdsaSignatures: undefined,
+    };
+  });
+
+  const cold = time(() => registry.acceptGenesis(set)); // decompresses and subgroup-checks the 500 G1 keys once
+  const first = time(() => verifySignedCheckpoint(signed, { registry }));
+  const same: Sample[] = [];
+  for (let i = 0; i < BLS_RUNS; i++) same.push(time(() => verifySignedCheckpoint(signed, { registry })));
+  const changed = fresh.map((c) => time(() => verifySignedCheckpoint(c, { registry })));
+  const ecdsa: Sample[] = [];
+  for (let i = 0; i < ECDSA_RUNS; i++) {
+    ecdsa.push(
+      time(() => {
+        const v = verifySignedCheckpointEcdsa(signed, { registry });
+        if (v.signers.length !== ecdsaThreshold(GUARDIANS)) throw new Error('ECDSA path checked the wrong number of signatures');
+      }),
+    );
+  }
+  const blsSame = medians(same);
+  const blsFresh = medians(changed);
+  const base = medians(ecdsa);
+  const worst = Math.max(blsSame.wall, blsFresh.wall);
+  const ratio = base.wall / worst;
+  console.log(`guardians: ${GUARDIANS}; BLS signers: ${GUARDIANS} (or ${GUARDIANS - 1}); ECDSA threshold ⌈2n/3⌉ = ${ecdsaThreshold(GUARDIANS)}`);
+  console.log(`set accepted, 500 G1 keys decompressed once: ${fmt(cold)}; first checkpoint: ${fmt(first)}`);
+  console.log(`BLS aggregate, same signers as before: median ${fmt(blsSame)} over ${BLS_RUNS} runs`);
+  console.log(`BLS aggregate, new signer set each run: median ${fmt(blsFresh)} over ${BLS_RUNS} runs`);
+  console.log(`ECDSA threshold (baseline):            median ${fmt(base)} over ${ECDSA_RUNS} runs`);
+  console.log(`BLS < 50 ms: ${worst < 50 ? 'met' : 'MISSED'} (wall ${worst.toFixed(2)} ms, cpu ${Math.max(blsSame.cpu, blsFresh.cpu).toFixed(2)} ms)`);
+  console.log(`ratio ECDSA/BLS (slower BLS case, wall): ${ratio.toFixed(1)}x; cpu ${(base.cpu / Math.max(blsSame.cpu, blsFresh.cpu)).toFixed(1)}x (target >= 10x: ${ratio >= 10 ? 'met' : 'MISSED'})`);
+}
