@@ -26,6 +26,8 @@ export type StartDevnetParameters = {
   guardians?: number;
   epochMs?: number;
   handoverEpoch?: number;
+  /** Start the Metalayer when `full` (default true); tests of the chains alone can skip it. */
+  metalayer?: boolean;
   /** Preferred API port (default 8547); a taken port falls back to a free one. */
   apiPort?: number;
   quiet?: boolean;
@@ -150,7 +152,7 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
     log(`API ${api.url}`);
 
     let metalayer = false;
-    if (full) {
+    if (full && opts.metalayer !== false) {
       const startMetalayer = await loadStartMetalayer();
       if (startMetalayer) {
         const handles = chains.map(

@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createPublicClient, http, verifyMessage, verifyTypedData, type Address, type Hex } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevnet, type Devnet } from '../network.js';
+
+const CHROMIUM = [process.env.ERA_CHROMIUM, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => p && existsSync(p));
+
+type Chains = { chainId: number; rpcUrl: string }[];
+
+/**
+ * Runs in the page before its scripts: an EIP-6963 wallet whose "keys" are anvil's unlocked test
+ * accounts (it forwards to the chain's real RPC). It stands in for the extension so this suite
+ * tests the dApp page alone; the extension itself is driven by the e2e suite.
+ */
+function installAnvilWallet(chains: Chains): void {
+  let chain = chains[1]!;
+  let connected: string[] = [];
+  const listeners = new Map<string, Set<(v: unknown) => void>>();
+  const emit = (event: string, value: unknown) => listeners.get(event)?.forEach((l) => l(value));
+  const rpc = async (method: string, params: unknown[] = []) => {
+    const response = await fetch(chain.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+    const body = (await response.json()) as { result?: unknown; error?: { code: number; message: string } };
+    if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code });
+    return body.result;
+  };
+  const fail = (code: number, message: string) => Object.assign(new Error(message), { code });
+  const provider = {
+    async request({ method, params }: { method: string; params?: unknown }) {
+      const list = Array.isArray(params) ? params : [];
+      switch (method) {
+        case 'eth_requestAccounts': {
+          connected = [((await rpc('eth_accounts')) as string[])[0]!];
+          emit('accountsChanged', connected);
+          return connected;
+        }
+        case 'eth_accounts':
+          return connected;
+        case 'eth_chainId':
+          return `0x${chain.chainId.toString(16)}`;
+        case 'wallet_switchEthereumChain': {
+          const id = Number((list[0] as { chainId: string }).chainId);
+          const next = chains.find((c) => c.chainId === id);
+          if (!next) throw fail(4902, `unrecognized chain ${id}`);
+          chain = next;
+          emit('chainChanged', `0x${id.toString(16)}`);
+          return null;
+        }
+        case 'wallet_addEthereumChain':
+          return null;
+        case 'wallet_watchAsset':
+          return true;
+        case 'wallet_revokePermissions':
+          connected = [];
+          emit('accountsChanged', []);
+          return null;
+        case 'personal_sign':
+        case 'eth_signTypedData_v4':
+        case 'eth_sendTransaction':
+          if (connected.length === 0) throw fail(4100, 'unauthorized');
+          return rpc(method, list);
+        default:
+          throw fail(4200, `unsupported method ${method}`);
+      }
+    },
+    on(event: string, listener: (v: unknown) => void) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+    },
+    removeListener(event: string, listener: (v: unknown) => void) {
+      listeners.get(event)?.delete(listener);
+    },
+  };
+  const announce = () =>
+    window.dispatchEvent(
+      new CustomEvent('eip6963:announceProvider', {
+        detail: Object.freeze({ info: { uuid: '6f2b8c1e-0000-4000-8000-000000000001', name: 'Anvil Test Wallet', icon: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg"/>', rdns: 'dev.anvil.testwallet' }, provider }),
+      }),
+    );
+  window.addEventListener('eip6963:requestProvider', announce);
+  announce();
+}
+
+type LogLine = { action: string; result?: unknown; error?: { code: number | string | null; message: string } };
+
+async function lastLog(page: Page, action: string): Promise<LogLine> {
+  const entry = page.locator(`[data-testid="dapp-log-entry"][data-action="${action}"]`).last();
+  await entry.waitFor({ timeout: 15_000 });
+  return JSON.parse((await entry.textContent())!) as LogLine;
+}
+
+describe.skipIf(!CHROMIUM)('test dApp in Chromium', () => {
+  let devnet: Devnet;
+  let browser: Browser;
+  let chains: Chains;
+
+  beforeAll(async () => {
+    devnet = await startDevnet({ full: false, quiet: true, manifestPath: null, apiPort: 0 });
+    chains = devnet.manifest.chains.map(({ chainId, rpcUrl }) => ({ chainId, rpcUrl }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await devnet?.stop();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.addInitScript(installAnvilWallet, chains);
+    await page.goto(url);
+    return page;
+  }
+
+  it('discovers the wallet via EIP-6963 and runs every request, logging one JSON line each', async () => {
+    const page = await open(devnet.manifest.dappUrl);
+    await page.getByTestId('dapp-wallet').first().waitFor();
+    expect(await page.getByTestId('dapp-wallet').getAttribute('data-rdns')).toBe('dev.anvil.testwallet');
+    expect((await lastLog(page, 'eip6963:announceProvider')).result).toMatchObject({ rdns: 'dev.anvil.testwallet' });
+
+    // Errors before connecting are logged, not thrown.
+    await page.getByTestId('dapp-personal-sign').click();
+    expect((await lastLog(page, 'personal_sign')).error).toMatchObject({ code: 'NOT_CONNECTED' });
+
+    await page.getByTestId('dapp-connect').click();
+    const connect = await lastLog(page, 'eth_requestAccounts');
+    const account = (connect.result as Address[])[0]!;
+    expect(account.toLowerCase()).toBe('0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266');
+    await expect.poll(() => page.getByTestId('dapp-accounts').textContent()).toBe(account);
+    await expect.poll(() => page.getByTestId('dapp-chain-id').textContent()).toBe('901');
+
+    await page.getByTestId('dapp-message-input').fill('sign me, devnet');
+    await page.getByTestId('dapp-personal-sign').click();
+    const personal = await lastLog(page, 'personal_sign');
+    expect(await verifyMessage({ address: account, message: 'sign me, devnet', signature: personal.result as Hex })).toBe(true);
+
+    await page.getByTestId('dapp-sign-typed').click();
+    const typed = await lastLog(page, 'eth_signTypedData_v4');
+    const domain = { name: 'Ether Mail', version: '1', chainId: 901, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' } as const;
+    const types = { Person: [{ name: 'name', type: 'string' }, { name: 'wallet', type: 'address' }], Mail: [{ name: 'from', type: 'Person' }, { name: 'to', type: 'Person' }, { name: 'contents', type: 'string' }] } as const;
+    const message = { from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' }, to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' }, contents: 'Hello, Bob!' } as const;
+    expect(await verifyTypedData({ address: account, domain, types, primaryType: 'Mail', message, signature: typed.result as Hex })).toBe(true);
+
+    await page.getByTestId('dapp-tx-value').fill('0.25');
+    await page.getByTestId('dapp-send-tx').click();
+    const sent = await lastLog(page, 'eth_sendTransaction');
+    const client = createPublicClient({ transport: http(chains.find((c) => c.chainId === 901)!.rpcUrl) });
+    const receipt = await client.waitForTransactionReceipt({ hash: sent.result as Hex });
+    expect(receipt.status).toBe('success');
+    expect((await client.getTransaction({ hash: sent.result as Hex })).value).toBe(250_000_000_000_000_000n);
+
+    await page.getByTestId('dapp-chain-input').fill('902');
+    await page.getByTestId('dapp-switch-chain').click();
+    await expect.poll(() => page.getByTestId('dapp-chain-id').textContent()).toBe('902');
+    expect((await lastLog(page, 'event:chainChanged')).result).toBe('0x386');
+
+    await page.getByTestId('dapp-chain-input').fill('12345');
+    await page.getByTestId('dapp-switch-chain').click();
+    expect((await lastLog(page, 'wallet_switchEthereumChain')).error).toMatchObject({ code: 4902 });
+
+    await page.getByTestId('dapp-chain-input').fill('901');
+    await page.getByTestId('dapp-add-chain').click();
+    expect(await lastLog(page, 'wallet_addEthereumChain')).toEqual({ action: 'wallet_addEthereumChain', result: null });
+    await page.getByTestId('dapp-watch-asset').click();
+    expect(await lastLog(page, 'wallet_watchAsset')).toEqual({ action: 'wallet_watchAsset', result: true });
+
+    await page.getByTestId('dapp-revoke').click();
+    await lastLog(page, 'wallet_revokePermissions');
+    await expect.poll(() => page.getByTestId('dapp-accounts').textContent()).toBe('');
+
+    // Every log entry is one JSON object with an action and exactly one of result / error.
+    const lines = await page.getByTestId('dapp-log-entry').allTextContents();
+    for (const line of lines) {
+      const parsed = JSON.parse(line) as LogLine;
+      expect(typeof parsed.action).toBe('string');
+      expect(('result' in parsed) !== ('error' in parsed)).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('shows balances on every chain, read through its own RPC clients', async () => {
+    const page = await open(devnet.manifest.dappUrl2);
+    await page.getByTestId('dapp-refresh-balances').click();
+    const balances = (await lastLog(page, 'balances')).result as Record<string, Record<string, string>>;
+    expect(Object.keys(balances)).toEqual(['900', '901', '902']);
+    expect(balances['901']).toMatchObject({ 'ETH (native)': expect.stringMatching(/^\d+/), USDC: '1000000', WETH: '100', ERA: '100000' });
+    expect(await page.getByTestId('dapp-balance-902').textContent()).toContain('1000000 USDC');
+    await page.close();
+  });
+
+  it('the wagmi page connects through EIP-6963 discovery and signs a message', async () => {
+    const page = await open(devnet.manifest.wagmiDappUrl);
+    await page.locator('[data-testid="dapp-wallet"][data-rdns="dev.anvil.testwallet"]').waitFor();
+    await page.getByTestId('dapp-connect').click();
+    const connect = await lastLog(page, 'connect');
+    expect(connect.result).toMatchObject({ connector: 'dev.anvil.testwallet', chainId: 901 });
+    const account = (connect.result as { accounts: Address[] }).accounts[0]!;
+    await expect.poll(() => page.getByTestId('dapp-accounts').textContent()).toBe(account);
+    await page.getByTestId('dapp-message-input').fill('wagmi says hi');
+    await page.getByTestId('dapp-personal-sign').click();
+    const signed = await lastLog(page, 'signMessage');
+    expect(await verifyMessage({ address: account, message: 'wagmi says hi', signature: signed.result as Hex })).toBe(true);
+    await page.close();
+  });
+});
