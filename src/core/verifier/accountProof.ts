@@ -1,6 +1,6 @@
-import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes, isAddress, type Address, type Hex } from 'viem';
 import { VerificationError } from './errors.js';
+import { keccak256Bytes } from './keccak.js';
 import { EMPTY_TRIE_ROOT, proofNodesFromHex, verifyMptProof } from './mpt.js';
 import { readRlpList, RlpDecodeError, rlpBytesToBigInt } from './rlp.js';
 
@@ -76,7 +76,7 @@ export function provenAccount(stateRoot: Hex | Uint8Array, address: Address, nod
   let value: Uint8Array | null;
   try {
     const root = typeof stateRoot === 'string' ? hexToBytes(stateRoot) : stateRoot;
-    value = verifyMptProof(root, keccak_256(hexToBytes(address)), proofNodesFromHex(nodes));
+    value = verifyMptProof(root, keccak256Bytes(hexToBytes(address)), proofNodesFromHex(nodes));
   } catch (cause) {
     throw new AccountProofError(cause instanceof Error ? cause.message : 'proof rejected', { cause });
   }

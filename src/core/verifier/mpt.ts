@@ -1,6 +1,6 @@
-import { keccak_256 } from '@noble/hashes/sha3.js';
-import { hexToBytes, type Hex } from 'viem';
+import type { Hex } from 'viem';
 import { VerificationError } from './errors.js';
+import { keccak256Equals } from './keccak.js';
 import { readRlpList, RlpDecodeError, type RlpSpan } from './rlp.js';
 
 /** keccak(rlp('')): the root of a trie with no keys. */
@@ -54,7 +54,7 @@ export function verifyMptProof(root: Uint8Array, key: Uint8Array, proof: readonl
     if (refEnd < 0) {
       const candidate = proof[next];
       if (candidate === undefined) throw new MptProofError(`proof ends after ${next} nodes before the key's path does`, next);
-      if (!equal32(refBuf, refAt, keccak_256(candidate))) {
+      if (!keccak256Equals(candidate, refBuf, refAt)) {
         throw new MptProofError(`node ${next} does not hash to the reference in ${next === 0 ? 'the root' : `node ${next - 1}`}`, next);
       }
       node = candidate;
@@ -164,15 +164,32 @@ export function proofNodesFromHex(nodes: readonly Hex[]): Uint8Array[] {
   if (!Array.isArray(nodes)) throw new MptProofError('the proof is not a list of nodes', -1);
   const out: Uint8Array[] = new Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    if (typeof node !== 'string' || node.length % 2 !== 0 || !node.startsWith('0x')) {
-      throw new MptProofError(`node ${i} is not 0x-hex bytes`, i);
-    }
-    try {
-      out[i] = hexToBytes(node as Hex);
-    } catch (cause) {
-      throw new MptProofError(`node ${i} is not 0x-hex bytes`, i, { cause });
-    }
+    const bytes = hexToBytesOrNull(nodes[i]);
+    if (bytes === null) throw new MptProofError(`node ${i} is not 0x-hex bytes`, i);
+    out[i] = bytes;
+  }
+  return out;
+}
+
+// A table lookup per character: proof nodes are kilobytes of hex, and this runs for each of them.
+const NIBBLE = /* @__PURE__ */ (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let c = 0; c < 10; c++) t[48 + c] = c;
+  for (let c = 0; c < 6; c++) t[65 + c] = t[97 + c] = 10 + c;
+  return t;
+})();
+
+/** Strict 0x-hex (even length, any case) to bytes, or null. */
+export function hexToBytesOrNull(hex: unknown): Uint8Array | null {
+  if (typeof hex !== 'string' || hex.length % 2 !== 0 || hex.charCodeAt(0) !== 48 || (hex.charCodeAt(1) | 32) !== 120) return null;
+  const out = new Uint8Array((hex.length - 2) >> 1);
+  for (let j = 0, p = 2; j < out.length; j++, p += 2) {
+    const a = hex.charCodeAt(p);
+    const b = hex.charCodeAt(p + 1);
+    const hi = a < 128 ? NIBBLE[a]! : -1;
+    const lo = b < 128 ? NIBBLE[b]! : -1;
+    if ((hi | lo) < 0) return null;
+    out[j] = (hi << 4) | lo;
   }
   return out;
 }

@@ -1,7 +1,7 @@
-import { keccak_256 } from '@noble/hashes/sha3.js';
 import { hexToBytes, type Hex } from 'viem';
 import type { Eip1186StorageProof } from './accountProof.js';
 import { VerificationError } from './errors.js';
+import { keccak256Bytes } from './keccak.js';
 import { proofNodesFromHex, verifyMptProof } from './mpt.js';
 import { readRlpSpan, RlpDecodeError, rlpBytesToBigInt } from './rlp.js';
 
@@ -64,7 +64,7 @@ function provenSlot(storageRoot: Hex | Uint8Array, slot: Hex, nodes: readonly He
   let value: Uint8Array | null;
   try {
     const root = typeof storageRoot === 'string' ? hexToBytes(storageRoot) : storageRoot;
-    value = verifyMptProof(root, keccak_256(hexToBytes(slot)), proofNodesFromHex(nodes));
+    value = verifyMptProof(root, keccak256Bytes(hexToBytes(slot)), proofNodesFromHex(nodes));
   } catch (cause) {
     throw new StorageProofError(cause instanceof Error ? cause.message : 'proof rejected', { cause });
   }
