@@ -3,6 +3,7 @@ export { httpRpc, RpcResponseError, RpcTimeoutError, RpcUnreachableError, type C
 export { multicall3Abi, erc20BalanceOfAbi } from './multicall3';
 export {
   readBalances,
+  ReadBalancesAbortedError,
   ReadBalancesError,
   type BalanceChain,
   type Multicall3Presence,

@@ -44,6 +44,15 @@ export class ReadBalancesError extends Error {
   }
 }
 
+/** The caller cancelled the read (its AbortSignal fired). */
+export class ReadBalancesAbortedError extends Error {
+  override name = 'AbortError';
+  readonly details = 'cancelled by the caller';
+  constructor() {
+    super('Balance read cancelled');
+  }
+}
+
 /**
  * Reads the holder's native balance and every token balance on one chain with ONE request:
  * a Multicall3.aggregate3 eth_call (allowFailure on every token), or, where Multicall3 is not deployed,
@@ -62,7 +71,8 @@ export async function readBalances(
   const timeoutMs = params.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(params.signal?.reason);
-  params.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  if (params.signal?.aborted) onOuterAbort();
+  else params.signal?.addEventListener('abort', onOuterAbort, { once: true });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -72,9 +82,11 @@ export async function readBalances(
   let requests = 0;
   const signal = controller.signal;
   // The deadline also cuts transports that ignore the signal.
-  const deadline = new Promise<never>((_, reject) =>
-    signal.addEventListener('abort', () => reject(new RpcTimeoutError(timeoutMs)), { once: true }),
-  );
+  const deadline = new Promise<never>((_, reject) => {
+    const fail = () => reject(timedOut ? new RpcTimeoutError(timeoutMs) : new ReadBalancesAbortedError());
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
   deadline.catch(() => {});
   const rpc = {
     call: (c: RpcCall) => {

@@ -176,6 +176,12 @@ describe('readPortfolio', () => {
     expect(usdcRow.unpriced).toBe(1); // the 902 USDC has no price
     expect(totals.perAsset.some((a) => a.symbol === 'ZERO')).toBe(false); // zero balances hidden
     expect(formatUsd(totals.usd)).toMatch(/^\$[\d,]+\.\d{2}$/);
+
+    // A stale oracle price is 'no price'; an oracle chain that is down is 'no price', not a failure.
+    const stale = await devnetOraclePriceSource({ chains, maxAgeSeconds: 60, now: () => Date.now() + 3_600_000 })(priceQueriesFor(read.chains, chains));
+    expect(stale.size).toBe(0);
+    const down = [entry(901, closedUrl, { priceOracle: oracle })];
+    expect((await devnetOraclePriceSource({ chains: down })([{ chainId: 901, address: 'native', symbol: 'ETH', decimals: 18, assetKey: 'ETH:18' }])).size).toBe(0);
     expect(deployer.address).not.toBe(holder);
   });
 });
