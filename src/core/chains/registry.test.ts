@@ -80,7 +80,7 @@ describe('chain registry', () => {
     expect(getChain(fresh, 901)?.rpcUrls).toEqual(['http://127.0.0.1:9999']);
     expect(getChain(fresh, 903)).toBeDefined();
     expect(getChain(fresh, 42)?.origin).toBe('user');
-    expect(fresh.disabled.sort()).toEqual([42, 902]);
+    expect([...fresh.disabled].sort()).toEqual([42, 902]);
   });
 
   it('on an id clash devnet beats builtin and builtin beats user', () => {
