@@ -36,6 +36,10 @@ describe('devnet chain data', () => {
     expect(n.chains.map((c) => c.rpcUrls[0])).toEqual(['http://127.0.0.1:9545', 'http://127.0.0.1:9545']);
     expect(n.chains[0]!.tokens[0]!.address).toBe('0xa61ab90D78cCd82819A3EaA3ac3A202Cce89F9eb');
     expect(n.chains[1]!.multicall3).toBe('0xcA11bde05977b3631167028862bE2a173976CA11');
+    expect(devnetFromNetworkResponse({ ...network([rollup(901)]), genesisGuardianSetHash: null, networkId: 9000 })).toMatchObject({
+      networkId: '9000',
+      genesisGuardianSetHash: null,
+    });
   });
 
   const bad: Array<[string, unknown]> = [

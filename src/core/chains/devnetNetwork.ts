@@ -17,7 +17,7 @@ import {
 /** The devnet as GET /v1/network describes it (INTERFACES.md). */
 export interface DevnetNetwork {
   networkId: string;
-  genesisGuardianSetHash: string;
+  genesisGuardianSetHash: string | null;
   epochMs: number;
   chains: ChainEntry[];
 }
@@ -79,9 +79,10 @@ export function devnetFromNetworkResponse(body: unknown): DevnetNetwork {
   const epochMs = r.epochMs;
   if (typeof epochMs !== 'number' || !Number.isFinite(epochMs) || epochMs <= 0)
     throw new ChainValidationError('network.epochMs must be a positive number');
-  const hash = readString(r.genesisGuardianSetHash, 'network.genesisGuardianSetHash', { max: 66 });
-  if (!/^0x[0-9a-fA-F]{64}$/.test(hash))
-    throw new ChainValidationError('network.genesisGuardianSetHash must be a 32-byte hex string');
+  // null when the devnet runs without its Metalayer: balances then stay unverified, never trusted.
+  const hash = r.genesisGuardianSetHash ?? null;
+  if (hash !== null && (typeof hash !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(hash)))
+    throw new ChainValidationError('network.genesisGuardianSetHash must be a 32-byte hex string or null');
   return {
     networkId: readNetworkId(r.networkId, 'network.networkId'),
     genesisGuardianSetHash: hash,
