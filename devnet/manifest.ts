@@ -35,6 +35,8 @@ export type DevnetManifest = {
   seed: string;
   mnemonic: string;
   metalayer: boolean;
+  /** GuardianStaking on L1 (with the Metalayer). */
+  staking: { chainId: number; address: Address; era: Address } | null;
   /** Pids of the anvil processes, so a test can check that stop() left none running. */
   pids: number[];
   chains: ManifestChain[];

@@ -45,23 +45,9 @@ export type ChainHandle = {
   tokens: Record<string, Address>;
 };
 
-export type MetalayerHandle = {
-  networkId: number;
-  genesisGuardianSetHash: string;
-  hyperlane: Record<number, { mailbox: Address; merkleTreeHook: Address; ism: Address; testRecipient: Address }>;
-  rpcUrlOverrides: Record<number, string>;
-  stop(): Promise<void>;
-};
-
-type StartMetalayer = (opts: {
-  l1: ChainHandle;
-  rollups: ChainHandle[];
-  seed: string;
-  guardians: number;
-  epochMs: number;
-  handoverEpoch?: number;
-  api: DevnetApiRouter;
-}) => Promise<MetalayerHandle>;
+/** What devnet/metalayer/index.ts exports (type only: the module is loaded at run time, when present). */
+type MetalayerModule = typeof import('./metalayer/index.js');
+export type MetalayerHandle = Awaited<ReturnType<MetalayerModule['startMetalayer']>>;
 
 export type DevnetChain = { entry: RegistryChain; anvil: AnvilProcess; clients: DevnetChainClients };
 
@@ -69,6 +55,8 @@ export type Devnet = {
   manifest: DevnetManifest;
   chains: DevnetChain[];
   router: DevnetApiRouter;
+  /** The running Metalayer (faults, guardian network, relayer), when it started. */
+  metalayer: MetalayerHandle | null;
   stop(): Promise<void>;
 };
 
@@ -79,10 +67,10 @@ function handleClient(rpcUrl: string, clients: DevnetChainClients) {
 }
 
 /** The Metalayer plugs in when its workstream has landed devnet/metalayer/index.ts with startMetalayer. */
-async function loadStartMetalayer(): Promise<StartMetalayer | null> {
+async function loadStartMetalayer(): Promise<MetalayerModule['startMetalayer'] | null> {
   if (!existsSync(METALAYER_ENTRY)) return null;
-  const mod = (await import(pathToFileURL(METALAYER_ENTRY).href)) as { startMetalayer?: unknown };
-  return typeof mod.startMetalayer === 'function' ? (mod.startMetalayer as StartMetalayer) : null;
+  const mod = (await import(pathToFileURL(METALAYER_ENTRY).href)) as Partial<MetalayerModule>;
+  return typeof mod.startMetalayer === 'function' ? mod.startMetalayer : null;
 }
 
 /** Starts the local Caldera devnet: anvil chains with contracts, the devnet API, the test dApp (and the Metalayer). */
@@ -151,7 +139,7 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
     cleanups.push(() => api.close());
     log(`API ${api.url}`);
 
-    let metalayer = false;
+    let metalayer: MetalayerHandle | null = null;
     if (full && opts.metalayer !== false) {
       const startMetalayer = await loadStartMetalayer();
       if (startMetalayer) {
@@ -174,13 +162,13 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
           api: router,
         });
         cleanups.push(() => handle.stop());
+        metalayer = handle;
         Object.assign(state, {
           networkId: handle.networkId,
           genesisGuardianSetHash: handle.genesisGuardianSetHash,
           hyperlane: handle.hyperlane,
           rpcUrlOverrides: handle.rpcUrlOverrides,
         });
-        metalayer = true;
         log(`Metalayer network ${handle.networkId}, genesis guardian set ${handle.genesisGuardianSetHash}`);
       } else {
         log('Metalayer not available (devnet/metalayer/index.ts has no startMetalayer yet): chains, API and dApp only');
@@ -213,7 +201,8 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
       epochMs,
       seed,
       mnemonic: TEST_MNEMONIC,
-      metalayer,
+      metalayer: metalayer !== null,
+      staking: metalayer ? { chainId: metalayer.staking.chainId, address: metalayer.staking.staking, era: metalayer.staking.era } : null,
       pids: chains.map((c) => c.anvil.pid),
       chains: chains.map((c): ManifestChain => ({
         chainId: c.entry.chainId,
@@ -229,7 +218,10 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
     };
     const manifestPath = opts.manifestPath === undefined ? DEFAULT_MANIFEST_PATH : opts.manifestPath;
     if (manifestPath !== null) writeManifest(manifestPath, manifest);
-    return { manifest, chains, router, stop };
+    const defaults = seed === DEFAULT_SEED && (opts.guardians ?? DEFAULT_GUARDIANS) === DEFAULT_GUARDIANS;
+    if (metalayer && defaults && metalayer.genesisGuardianSetHash !== registry.genesisGuardianSetHash)
+      log(`warning: genesis guardian set ${metalayer.genesisGuardianSetHash} differs from devnet.json's pinned ${registry.genesisGuardianSetHash}`);
+    return { manifest, chains, router, metalayer, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -19,6 +19,8 @@ export type RegistryChain = {
 
 export type DevnetRegistry = {
   networkId: number;
+  /** The pinned genesis guardian-set hash of the default devnet (seed "era-devnet", 4 guardians). */
+  genesisGuardianSetHash: string;
   settlementChainId: number;
   deployer: Address;
   nativeTokenAddress: Address;
