@@ -180,7 +180,7 @@ const NIBBLE = /* @__PURE__ */ (() => {
 })();
 
 /** Strict 0x-hex (even length, any case) to bytes, or null. */
-export function hexToBytesOrNull(hex: unknown): Uint8Array | null {
+function hexToBytesOrNull(hex: unknown): Uint8Array | null {
   if (typeof hex !== 'string' || hex.length % 2 !== 0 || hex.charCodeAt(0) !== 48 || (hex.charCodeAt(1) | 32) !== 120) return null;
   const out = new Uint8Array((hex.length - 2) >> 1);
   for (let j = 0, p = 2; j < out.length; j++, p += 2) {

@@ -1,6 +1,7 @@
 import { isAddress, type Address } from 'viem';
 import { MalformedInputError } from './errors.js';
-import { isFailure, proveAccount, proveHead, rpcAnswer, type ProvenValue, type ProveParameters } from './provenValue.js';
+import type { ProvenValue, ProveParameters } from './provenValue.js';
+import { isFailure, proveAccount, proveHead, rpcAnswer } from './provingSteps.js';
 
 export type ProveNativeBalanceParameters = ProveParameters & { address: Address };
 export type ProveNativeBalanceReturnType = ProvenValue<bigint>;

@@ -1,6 +1,7 @@
 import { isAddress, isHex, type Address, type Hex } from 'viem';
 import { MalformedInputError } from './errors.js';
-import { isFailure, proveAccount, proveHead, rpcAnswer, type ProvenValue, type ProveParameters } from './provenValue.js';
+import type { ProvenValue, ProveParameters } from './provenValue.js';
+import { isFailure, proveAccount, proveHead, rpcAnswer } from './provingSteps.js';
 
 export type ProveStorageSlotsParameters = ProveParameters & { address: Address; slots: readonly Hex[] };
 export type ProveStorageParameters = ProveParameters & { address: Address; slot: Hex };

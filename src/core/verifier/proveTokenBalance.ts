@@ -1,15 +1,7 @@
 import { encodeAbiParameters, encodeFunctionData, isAddress, keccak256, type Address, type Hex } from 'viem';
 import { MalformedInputError } from './errors.js';
-import {
-  isFailure,
-  proveAccount,
-  proveHead,
-  rpcAnswer,
-  type Failure,
-  type ProvenHead,
-  type ProvenValue,
-  type ProveParameters,
-} from './provenValue.js';
+import type { ProvenValue, ProveParameters } from './provenValue.js';
+import { isFailure, proveAccount, proveHead, rpcAnswer, type Failure, type ProvenHead } from './provingSteps.js';
 
 /** A token as the chain registry lists it; without `balancesSlot` its balances cannot be proven. */
 export type TokenRef = { address: Address; balancesSlot?: number | bigint };

@@ -1,6 +1,9 @@
 import { encodeFunctionData, keccak256, numberToHex, type Address, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAggregateTree, type Checkpoint, type RollupHead } from '../metalayer/index.js';
+import { buildAggregateTree, guardianSetHash, signCheckpoint, type Checkpoint, type RollupHead } from '../metalayer/index.js';
+import { verifySignedCheckpoint, type VerifiedCheckpoint } from './checkpoint.js';
+import { GuardianSetRegistry } from './guardianSetRegistry.js';
+import { makeGuardianSet } from './guardians.fixture.js';
 import { deployTestToken, erc20Abi, sendTx, startAnvil, transferToken, type AnvilChain, type Eip1193Request } from './anvil.fixture.js';
 import { verifyHeader, type RpcBlockHeader } from './header.js';
 import { proveNativeBalance } from './proveNativeBalance.js';
@@ -17,13 +20,22 @@ const opChain: ProvableChain = { chainId: 901, framework: 'op-stack' };
 const otherRollup: RollupHead = { chainId: 902n, blockNumber: 5n, blockHash: keccak256('0x01'), stateRoot: keccak256('0x02') };
 const fresh: Address = '0x00000000000000000000000000000000000b0b00';
 
-/** A checkpoint over the chain's current head (its signature is H1's part; here it is taken as verified). */
-async function checkpointAtLatest(heads: RollupHead[] = []): Promise<CheckpointContext> {
+const guardians = makeGuardianSet(0n, 4, 'h2-proven-values');
+const registry = new GuardianSetRegistry({ networkId: 7, genesisHash: guardianSetHash(guardians.set) });
+registry.acceptGenesis(guardians.set);
+
+/** Signs a checkpoint with 3 of 4 guardians and verifies it as the wallet does (H1's verifier). */
+function verifiedCheckpoint(aggregateRoot: Hex, rollupCount: number): VerifiedCheckpoint {
+  const checkpoint: Checkpoint = { networkId: 7, epoch: 42n, timestamp: 1n, guardianSetId: 0n, aggregateRoot, rollupCount };
+  return verifySignedCheckpoint(signCheckpoint(checkpoint, guardians.signers.slice(0, 3), 4), { registry });
+}
+
+/** A checkpoint over the chain's current head, beside another rollup's head. */
+async function checkpointAtLatest(): Promise<CheckpointContext> {
   const block = verifyHeader((await chain.request({ method: 'eth_getBlockByNumber', params: ['latest', false] })) as RpcBlockHeader);
   const head: RollupHead = { chainId: 901n, blockNumber: block.number, blockHash: block.hash, stateRoot: block.stateRoot };
-  const tree = buildAggregateTree([head, otherRollup, ...heads]);
-  const checkpoint: Checkpoint = { networkId: 1, epoch: 42n, timestamp: 0n, guardianSetId: 0n, aggregateRoot: tree.root, rollupCount: tree.leaves.length };
-  return { checkpoint, head, proof: tree.proofOf(901n) };
+  const tree = buildAggregateTree([head, otherRollup]);
+  return { checkpoint: verifiedCheckpoint(tree.root, tree.leaves.length), head, proof: tree.proofOf(901n) };
 }
 
 /** Wraps the RPC to count calls and rewrite chosen answers (the devnet's lying-RPC fault, in miniature). */
@@ -157,7 +169,7 @@ describe('proven values against a real anvil rollup', () => {
     const forgedHead = { ...context.head, stateRoot: keccak256('0x03') };
     const forgedTree = buildAggregateTree([forgedHead, otherRollup]);
     const forged: CheckpointContext = {
-      checkpoint: { ...context.checkpoint, aggregateRoot: forgedTree.root },
+      checkpoint: verifiedCheckpoint(forgedTree.root, 2),
       head: forgedHead,
       proof: forgedTree.proofOf(901n),
     };
