@@ -39,3 +39,4 @@ export {
   type ProofStatus,
 } from './aggregate';
 export { formatUsd, toUsdDecimals, usdValue, USD_DECIMALS } from './usd';
+export { proofBookFrom, type ProvenBalances } from './proofBook';
