@@ -26,6 +26,19 @@ function branch(children: Partial<Record<number, Hex | Hex[]>>, value: Hex = '0x
 }
 
 describe('verifyMptProof on hand-built tries', () => {
+  it('accepts the single node rlp("") under the empty root (anvil\'s proof of an empty storage trie)', () => {
+    expect(verifyMptProof(EMPTY_TRIE_ROOT, b('12'), [Uint8Array.of(0x80)])).toBeNull();
+    expect(() => verifyMptProof(EMPTY_TRIE_ROOT, b('12'), [Uint8Array.of(0x80), Uint8Array.of(0x80)])).toThrow(/after the end/);
+  });
+
+  it('skips exact copies of embedded nodes (ethereumjs lists them) but no other extra node', () => {
+    const leafA = [hp([2], true), '0x0a'] as Hex[];
+    const node = rlp(branch({ 1: leafA, 3: [hp([4], true), '0x0b'] }));
+    const root = hash(node);
+    expect(bytesToHex(verifyMptProof(root, b('12'), [node, rlp(leafA)])!)).toBe('0x0a');
+    expect(() => verifyMptProof(root, b('12'), [node, rlp([hp([2], true), '0x0c'])])).toThrow(/after the end/);
+  });
+
   it('treats an empty proof under the empty root as absence, and rejects it under any other root', () => {
     expect(verifyMptProof(EMPTY_TRIE_ROOT, b('12'), [])).toBeNull();
     expect(bytesToHex(EMPTY_TRIE_ROOT)).toBe(bytesToHex(hash(rlp('0x'))));
