@@ -2,7 +2,7 @@ import { defineMessage } from './defineMessage';
 import { MessageError } from './MessageError';
 import { readObject, readString } from './validation';
 
-/** Removes the site's permissions; its open tabs get accountsChanged([]) and disconnect. */
+/** Removes the site's permissions; its open tabs get accountsChanged([]). */
 export type SitesRevokeInput = { origin: string };
 
 export const sitesRevoke = defineMessage<SitesRevokeInput, null>()({

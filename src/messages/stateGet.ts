@@ -25,7 +25,7 @@ export type WalletChain = {
 export type WalletState = {
   initialized: boolean;
   locked: boolean;
-  /** Empty while locked (addresses are stored encrypted with the vault). */
+  /** Public account data (addresses, names): listed while locked too; keys stay encrypted. */
   accounts: WalletAccount[];
   selectedAddress: `0x${string}` | null;
   autoLockMinutes: number;

@@ -22,7 +22,7 @@ const quantity = (v: unknown, what: string): bigint => {
 };
 
 /** Fills nonce, gas and EIP-1559 fees from the chain (legacy gasPrice when the chain has no base fee). */
-export async function prepareTransaction(ctx: RpcContext, chainId: number, input: TransactionInput): Promise<PreparedTransaction> {
+export async function prepareTransaction(ctx: Pick<RpcContext, 'chainRequest'>, chainId: number, input: TransactionInput): Promise<PreparedTransaction> {
   const call = (method: string, params: unknown[]) => ctx.chainRequest(chainId, method, params);
   const nonce = input.nonce ?? quantity(await call('eth_getTransactionCount', [input.from, 'pending']), 'eth_getTransactionCount');
   let gas = input.gas;

@@ -1,0 +1,105 @@
+import { createChainRegistry, devnetFromNetworkResponse, getChain, type ChainEntry, type ChainRegistry } from '../core/chains';
+import { jsonRpcFetch } from '../core/rpc';
+import type { WalletChain } from '../messages/stateGet';
+import type { WalletDb } from './db';
+import type { SettingsStore } from './settings';
+
+const K = { devnet: 'chains.devnet', user: 'chains.user', assets: 'assets.watched' } as const;
+/** A state read refreshes chains at most this often. */
+const STALE_MS = 10_000;
+
+/**
+ * The wallet's chains: the devnet's from `<devnetApi>/v1/network` (last answer kept for offline
+ * starts), chains sites added, and H6's built-in Caldera mainnets (known for switching; not probed).
+ */
+export type ChainService = ReturnType<typeof createChainService>;
+
+export function createChainService(deps: { db: WalletDb; settings: SettingsStore; fetch: typeof fetch; now(): number; changed(): void }) {
+  const online = new Map<number, boolean>();
+  let devnet: ChainEntry[] | null = null;
+  let user: ChainEntry[] | null = null;
+  let lastRefresh = 0;
+  let inflight: Promise<void> | null = null;
+
+  const load = async () => {
+    devnet ??= (await deps.db.get<ChainEntry[]>(K.devnet)) ?? [];
+    user ??= (await deps.db.get<ChainEntry[]>(K.user)) ?? [];
+  };
+  const registry = async (): Promise<ChainRegistry> => {
+    await load();
+    return createChainRegistry({ devnet: devnet!, user: user! });
+  };
+  /** Chains shown in the wallet and probed: the reachable kind here (devnet + site-added). */
+  const walletChains = async (): Promise<ChainEntry[]> => (await registry()).chains.filter((c) => c.origin !== 'builtin');
+
+  const probe = async (c: ChainEntry) => {
+    const url = c.rpcUrls[0];
+    let ok = false;
+    if (url) {
+      try {
+        ok = Number(await jsonRpcFetch(url, 'eth_chainId', [], { chainId: c.chainId, timeoutMs: 3000 })) === c.chainId;
+      } catch {
+        ok = false;
+      }
+    }
+    online.set(c.chainId, ok);
+  };
+
+  const refreshNow = async () => {
+    await load();
+    const { devnetApi } = await deps.settings.get();
+    try {
+      const res = await deps.fetch(`${devnetApi}/v1/network`, { signal: AbortSignal.timeout(3000) });
+      if (res.ok) {
+        devnet = devnetFromNetworkResponse(await res.json()).chains;
+        await deps.db.put(K.devnet, devnet);
+      }
+    } catch {
+      // devnet API unreachable: keep the last known chains, the probes below mark them offline
+    }
+    await Promise.all((await walletChains()).map(probe));
+    lastRefresh = deps.now();
+    deps.changed();
+  };
+
+  const refresh = () => (inflight ??= refreshNow().finally(() => (inflight = null)));
+
+  return {
+    refresh,
+    refreshIfStale: async () => {
+      if (deps.now() - lastRefresh > STALE_MS) await refresh();
+    },
+    get: async (chainId: number) => getChain(await registry(), chainId),
+    /** Synchronous lookup from the loaded lists (call after any async method). */
+    getLoaded: (chainId: number) => (devnet && user ? getChain(createChainRegistry({ devnet, user }), chainId) : undefined),
+    isOnline: (chainId: number) => online.get(chainId) ?? false,
+    list: async (): Promise<WalletChain[]> =>
+      (await walletChains()).map((c) => ({
+        chainId: c.chainId,
+        name: c.name,
+        framework: c.origin === 'user' ? 'custom' : c.framework,
+        rpcUrl: c.rpcUrls[0] ?? '',
+        online: online.get(c.chainId) ?? false,
+        nativeCurrency: c.nativeCurrency,
+      })),
+    /** The chain a newly seen site starts on: the first devnet rollup, else the first wallet chain. */
+    defaultChainId: async (): Promise<number> => {
+      const chains = await walletChains();
+      return (chains.find((c) => c.framework !== 'l1') ?? chains[0] ?? (await registry()).chains[0])?.chainId ?? 1;
+    },
+    addUserChain: async (entry: ChainEntry) => {
+      await load();
+      user = [...user!.filter((c) => c.chainId !== entry.chainId), { ...entry, origin: 'user' }];
+      await deps.db.put(K.user, user);
+      online.set(entry.chainId, true);
+      deps.changed();
+    },
+    rpcUrl: async (chainId: number) => (await registry()).chains.find((c) => c.chainId === chainId)?.rpcUrls[0],
+    watchAsset: async (asset: { chainId: number; address: string; symbol: string; decimals: number; image: string | null }) => {
+      const list = (await deps.db.get<(typeof asset)[]>(K.assets)) ?? [];
+      const rest = list.filter((a) => !(a.chainId === asset.chainId && a.address.toLowerCase() === asset.address.toLowerCase()));
+      await deps.db.put(K.assets, [...rest, asset]);
+      deps.changed();
+    },
+  };
+}

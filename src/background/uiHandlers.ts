@@ -1,0 +1,157 @@
+import { encodeFunctionData, erc20Abi, type Address, type Hex } from 'viem';
+import { jsonRpcFetch, prepareTransaction, readChecksummedAddress, signPreparedTransaction, ProviderRpcError } from '../core/rpc';
+import { generateMnemonic } from '../core/vault';
+import type { MessageContract, MessageInput, MessageOutput, MessageResponse } from '../messages/defineMessage';
+import {
+  accountsAdd,
+  accountsRename,
+  accountsSelect,
+  approvalsList,
+  approvalsResolve,
+  balancesNative,
+  settingsSet,
+  sitesList,
+  sitesRevoke,
+  stateGet,
+  txSend,
+  vaultCreate,
+  vaultGenerateMnemonic,
+  vaultImportPrivateKey,
+  vaultLock,
+  vaultRevealMnemonic,
+  vaultUnlock,
+} from '../messages';
+import { MessageError } from '../messages/MessageError';
+import type { ApprovalService } from './approvals';
+import type { AutoLock } from './autoLock';
+import type { ChainService } from './chains';
+import type { SettingsStore } from './settings';
+import type { SiteService } from './sites';
+import { toErrorPayload } from './uiErrors';
+import type { VaultService } from './vault';
+import { readWalletState } from './walletState';
+
+export type UiHandlerDeps = {
+  vault: VaultService;
+  chains: ChainService;
+  settings: SettingsStore;
+  approvals: ApprovalService;
+  sites: SiteService;
+  autoLock: AutoLock;
+  changed(): void;
+};
+
+type Handler<C extends MessageContract> = (input: MessageInput<C>) => Promise<MessageOutput<C>>;
+type Entry = { contract: MessageContract; handler: (input: unknown) => Promise<unknown> };
+
+/** One handler per message contract of src/messages; the table is checked complete in the test. */
+export function createUiHandlers(deps: UiHandlerDeps) {
+  const table = new Map<string, Entry>();
+  const on = <C extends MessageContract>(contract: C, handler: Handler<C>) =>
+    table.set(contract.type, { contract, handler: handler as (input: unknown) => Promise<unknown> });
+  const { vault, chains, settings, approvals, sites } = deps;
+
+  on(stateGet, async () => {
+    await chains.refreshIfStale();
+    return readWalletState(deps);
+  });
+  on(vaultGenerateMnemonic, async ({ words }) => ({ mnemonic: generateMnemonic(words) }));
+  on(vaultCreate, async ({ mnemonic, password }) => {
+    const address = await vault.create(mnemonic, password);
+    void chains.refresh();
+    return { address };
+  });
+  on(vaultImportPrivateKey, async ({ privateKey, name }) => ({ address: await vault.importPrivateKey(privateKey, name) }));
+  on(vaultUnlock, async ({ password }) => {
+    await vault.unlock(password);
+    return null;
+  });
+  on(vaultLock, async () => {
+    await vault.lock();
+    return null;
+  });
+  on(vaultRevealMnemonic, async ({ password }) => ({ mnemonic: await vault.revealMnemonic(password) }));
+  on(accountsAdd, async ({ name }) => ({ address: await vault.addAccount(name) }));
+  on(accountsRename, async ({ address, name }) => {
+    await vault.renameAccount(address, name);
+    return null;
+  });
+  on(accountsSelect, async ({ address }) => {
+    await vault.selectAccount(address);
+    return null;
+  });
+  on(settingsSet, async (patch) => {
+    const before = await settings.get();
+    await settings.set(patch);
+    if (patch.autoLockMinutes !== undefined && (await vault.isUnlocked())) await deps.autoLock.arm();
+    if (patch.devnetApi !== undefined && patch.devnetApi !== before.devnetApi) await chains.refresh();
+    deps.changed();
+    return null;
+  });
+  on(approvalsList, () => approvals.list());
+  on(approvalsResolve, async ({ id, approved, accounts }) => {
+    await approvals.resolve(id, approved, accounts);
+    return null;
+  });
+  on(sitesList, async () => (await sites.connected()).map(({ origin, accounts, chainId, connectedAt }) => ({ origin, accounts, chainId, connectedAt })));
+  on(sitesRevoke, async ({ origin }) => {
+    await sites.revoke(origin);
+    return null;
+  });
+  on(balancesNative, async ({ address }) => {
+    const list = await chains.list();
+    return Promise.all(
+      list.map(async (c) => {
+        try {
+          const wei = await jsonRpcFetch(c.rpcUrl, 'eth_getBalance', [address, 'latest'], { chainId: c.chainId, timeoutMs: 5000 });
+          if (typeof wei !== 'string' || !/^0x[0-9a-f]+$/i.test(wei)) throw new Error('malformed balance');
+          return { chainId: c.chainId, balance: BigInt(wei).toString(), status: 'ok' as const };
+        } catch {
+          return { chainId: c.chainId, balance: '0', status: 'offline' as const };
+        }
+      }),
+    );
+  });
+  on(txSend, async ({ chainId, to: rawTo, value, token }) => {
+    let to: Address;
+    try {
+      to = readChecksummedAddress(rawTo, 'to');
+    } catch (cause) {
+      throw new MessageError('INVALID_ADDRESS', (cause as Error).message.replace(/^Invalid params: /, ''), { cause });
+    }
+    const url = await chains.rpcUrl(chainId);
+    if (!url) throw new MessageError('UNKNOWN_CHAIN', `Chain ${chainId} is not in the wallet`);
+    const from = await vault.selectedAddress();
+    if (!from) throw new MessageError('LOCKED', 'No account');
+    const key = await vault.privateKeyOf(from);
+    const chainRequest = (id: number, method: string, params: unknown[]) => jsonRpcFetch(url, method, params, { chainId: id });
+    const call: { to: Address; value: bigint; data: Hex } = token
+      ? { to: readChecksummedAddress(token, 'token'), value: 0n, data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, BigInt(value)] }) }
+      : { to, value: BigInt(value), data: '0x' };
+    try {
+      const tx = await prepareTransaction({ chainRequest }, chainId, { from, ...call });
+      const raw = await signPreparedTransaction(key, tx);
+      return { hash: (await chainRequest(chainId, 'eth_sendRawTransaction', [raw])) as Hex };
+    } catch (e) {
+      if (e instanceof ProviderRpcError && e.code !== 4901) throw new MessageError('INVALID_INPUT', e.message, { cause: e });
+      throw e;
+    }
+  });
+
+  return {
+    types: () => [...table.keys()],
+    /** Validates and runs one UI message; always answers `{ result }` or `{ error }`. */
+    handle: async (message: unknown): Promise<MessageResponse> => {
+      try {
+        const m = message as { type?: unknown; input?: unknown } | null;
+        const entry = typeof m?.type === 'string' ? table.get(m.type) : undefined;
+        if (!entry) throw new MessageError('UNKNOWN_MESSAGE', 'Unknown message');
+        const input = entry.contract.validate(m!.input);
+        deps.autoLock.touch().catch(() => undefined);
+        return { result: (await entry.handler(input)) ?? null };
+      } catch (error) {
+        return { error: toErrorPayload(error) };
+      }
+    },
+  };
+}

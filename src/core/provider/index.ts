@@ -1,0 +1,2 @@
+export * from './eip1193Provider';
+export * from './eip6963';
