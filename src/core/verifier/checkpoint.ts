@@ -11,7 +11,7 @@ import {
 } from '../metalayer/index.js';
 import { verifyGuardianQuorum } from './bls.js';
 import type { CheckpointHistory } from './equivocation.js';
-import { CheckpointSignatureError, InclusionProofError, NetworkMismatchError, RollbackError, StakeThresholdError } from './errors.js';
+import { CheckpointSignatureError, MalformedInputError, NetworkMismatchError, RollbackError, StakeThresholdError } from './errors.js';
 import type { GuardianSetRegistry } from './guardianSetRegistry.js';
 
 export type VerifySignedCheckpointOptions = {
@@ -43,7 +43,7 @@ function checkHeader(signed: SignedCheckpoint, options: VerifySignedCheckpointOp
     throw new NetworkMismatchError(`Checkpoint is for network ${cp.networkId}, the wallet pins ${options.registry.networkId}.`);
   if (options.minEpoch !== undefined && cp.epoch < options.minEpoch)
     throw new RollbackError(`Epoch ${cp.epoch} is older than the finalized epoch ${options.minEpoch}.`);
-  if (cp.rollupCount < 1) throw new InclusionProofError('A checkpoint must cover at least one chain.');
+  if (cp.rollupCount < 1) throw new MalformedInputError('A checkpoint must cover at least one chain.');
   return options.registry.require(cp.guardianSetId, cp.epoch);
 }
 

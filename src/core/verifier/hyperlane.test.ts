@@ -89,6 +89,8 @@ describe('verifyHyperlaneMessage: MessageIdMultisigIsm', () => {
     ];
     for (const [meta, step, extra] of cases)
       expect(stepOf(() => verifyHyperlaneMessage({ message: messages[4]!, metadata: meta, ism: 'messageIdMultisig', validators, ...extra }))).toBe(step);
+    const v2 = `0x02${messages[4]!.slice(4)}` as Hex;
+    expect(stepOf(() => verifyHyperlaneMessage({ message: v2, metadata: metadata(sign(digest, [0, 1, 2])), ism: 'messageIdMultisig', validators }))).toBe('hyperlane-metadata');
     // Signed for message 4, presented with message 3.
     expect(stepOf(() => verifyHyperlaneMessage({ message: messages[3]!, metadata: metadata(sign(digest, [0, 1, 2])), ism: 'messageIdMultisig', validators }))).toBe(
       'hyperlane-signature',

@@ -6,6 +6,7 @@ import {
   decodeMerkleRootMultisigMetadata,
   decodeMessageIdMultisigMetadata,
   hyperlaneMessageId,
+  HYPERLANE_MESSAGE_VERSION,
   MetalayerFormatError,
   recoverEcdsaSigner,
   toBytes32,
@@ -94,6 +95,8 @@ export function verifyHyperlaneMessage(p: VerifyHyperlaneMessageParameters): Ver
   const messageId = hyperlaneMessageId(p.message);
   try {
     message = decodeHyperlaneMessage(p.message);
+    // The ISM does not look at the version, but the Mailbox refuses anything but v3: so do we.
+    if (message.version !== HYPERLANE_MESSAGE_VERSION) throw new HyperlaneMetadataError(`Message version ${message.version} is not ${HYPERLANE_MESSAGE_VERSION}.`);
     if (p.ism === 'messageIdMultisig') {
       const m = decodeMessageIdMultisigMetadata(p.metadata);
       ({ root, signatures } = m);
