@@ -53,12 +53,15 @@ export class AccountProofMismatchError extends VerificationError {
   }
 }
 
+export type VerifyAccountProofReturnType = AccountState;
+export type VerifyAccountProofErrorType = AccountProofError | AccountProofMismatchError;
+
 /**
  * Verifies `proof.accountProof` for `address` under `stateRoot` and decodes the account.
  * Throws `AccountProofError` if the proof fails and `AccountProofMismatchError` if it holds but the
  * RPC's own claimed fields (nonce, balance, storageHash, codeHash) differ from what it proves.
  */
-export function verifyAccountProof(stateRoot: Hex | Uint8Array, address: Address, proof: Eip1186Proof): AccountState {
+export function verifyAccountProof(stateRoot: Hex | Uint8Array, address: Address, proof: Eip1186Proof): VerifyAccountProofReturnType {
   if (!isAddress(address, { strict: false })) throw new AccountProofError(`${String(address)} is not an address`);
   if (proof === null || typeof proof !== 'object' || !Array.isArray(proof.accountProof)) {
     throw new AccountProofError('not an eth_getProof result');

@@ -118,11 +118,14 @@ function encodeField(name: string, raw: Hex, kind: FieldKind): Hex {
   return raw;
 }
 
+export type VerifyHeaderReturnType = VerifiedHeader;
+export type VerifyHeaderErrorType = HeaderFormatError | HeaderHashMismatchError;
+
 /**
  * Recomputes keccak(rlp(header)) of an RPC block and checks it is the block's hash.
  * Returns the header's number, hash and state root, which are then proven by the hash alone.
  */
-export function verifyHeader(block: RpcBlockHeader): VerifiedHeader {
+export function verifyHeader(block: RpcBlockHeader): VerifyHeaderReturnType {
   if (block === null || typeof block !== 'object') throw new HeaderFormatError('block', 'not an object');
   const computed = bytesToHex(keccak_256(encodeHeader(block)));
   if (typeof block.hash !== 'string' || computed !== block.hash.toLowerCase()) {

@@ -25,6 +25,7 @@ export class MptProofError extends VerificationError {
 }
 
 export type VerifyMptProofReturnType = Uint8Array | null;
+export type VerifyMptProofErrorType = MptProofError;
 
 /**
  * Walks `key`'s path from `root` through `proof` (RLP trie nodes, root first, as in EIP-1186).

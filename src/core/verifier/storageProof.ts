@@ -34,6 +34,9 @@ export class StorageProofMismatchError extends VerificationError {
 
 const SLOT = /^0x[0-9a-fA-F]{64}$/;
 
+export type VerifyStorageProofReturnType = bigint;
+export type VerifyStorageProofErrorType = StorageProofError | StorageProofMismatchError;
+
 /**
  * Verifies the storage proof of `slot` (a full 32-byte key) under `storageRoot`; absent slots are 0.
  * Given an EIP-1186 `storageProof` entry it also checks the entry is for `slot` and that its claimed
@@ -43,7 +46,7 @@ export function verifyStorageProof(
   storageRoot: Hex | Uint8Array,
   slot: Hex,
   proof: Eip1186StorageProof | readonly Hex[],
-): bigint {
+): VerifyStorageProofReturnType {
   if (typeof slot !== 'string' || !SLOT.test(slot)) throw new StorageProofError(`slot ${String(slot)} is not 32 bytes of hex`);
   const entry = Array.isArray(proof) ? undefined : (proof as Eip1186StorageProof);
   if (entry !== undefined) {
