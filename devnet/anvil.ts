@@ -48,6 +48,21 @@ export function anvilBinary(): string {
   throw new AnvilNotFoundError(searched);
 }
 
+/** Every anvil this process started and that has not exited yet. */
+const running = new Set<ChildProcess>();
+
+/** Synchronous last resort (signal handlers, process exit): SIGKILL every anvil we started. */
+export function killAllAnvils(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
+let exitHookInstalled = false;
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', killAllAnvils);
+}
+
 export type AnvilProcess = {
   chainId: number;
   port: number;
@@ -86,6 +101,9 @@ async function launch(binary: string, chainId: number, port: number, timeoutMs: 
     ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent', ...args],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  running.add(child);
+  installExitHook();
+  child.once('exit', () => running.delete(child));
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     if (stderr.length < 4000) stderr += chunk;

@@ -57,6 +57,9 @@ export type Devnet = {
   router: DevnetApiRouter;
   /** The running Metalayer (faults, guardian network, relayer), when it started. */
   metalayer: MetalayerHandle | null;
+  manifestPath: string | null;
+  /** Wall time of startDevnet, in ms. */
+  startedInMs: number;
   stop(): Promise<void>;
 };
 
@@ -75,21 +78,17 @@ async function loadStartMetalayer(): Promise<MetalayerModule['startMetalayer'] |
 
 /** Starts the local Caldera devnet: anvil chains with contracts, the devnet API, the test dApp (and the Metalayer). */
 export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Devnet> {
+  const startedAt = performance.now();
   const full = opts.full ?? true;
   const seed = opts.seed ?? DEFAULT_SEED;
   const epochMs = opts.epochMs ?? DEFAULT_EPOCH_MS;
   const log = opts.quiet ? () => {} : (line: string) => console.log(`[devnet] ${line}`);
   const cleanups: (() => Promise<void>)[] = [];
-  const pids = new Set<number>();
-  // Last resort if the host process exits without stop(): never leave an anvil behind.
-  const onExit = () => pids.forEach((pid) => killQuietly(pid));
-  process.once('exit', onExit);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
-    process.off('exit', onExit);
   };
 
   try {
@@ -99,13 +98,7 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
     const compiled = compileContracts();
     const anvils = await Promise.allSettled(chainIds.map((chainId) => startAnvil({ chainId })));
     for (const result of anvils) {
-      if (result.status === 'fulfilled') {
-        pids.add(result.value.pid);
-        cleanups.push(async () => {
-          await result.value.stop();
-          pids.delete(result.value.pid);
-        });
-      }
+      if (result.status === 'fulfilled') cleanups.push(() => result.value.stop());
     }
     const failed = anvils.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
@@ -221,17 +214,9 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
     const defaults = seed === DEFAULT_SEED && (opts.guardians ?? DEFAULT_GUARDIANS) === DEFAULT_GUARDIANS;
     if (metalayer && defaults && metalayer.genesisGuardianSetHash !== registry.genesisGuardianSetHash)
       log(`warning: genesis guardian set ${metalayer.genesisGuardianSetHash} differs from devnet.json's pinned ${registry.genesisGuardianSetHash}`);
-    return { manifest, chains, router, metalayer, stop };
+    return { manifest, chains, router, metalayer, manifestPath, startedInMs: Math.round(performance.now() - startedAt), stop };
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-function killQuietly(pid: number): void {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // already gone
   }
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stopOnSignals } from './signals.js';
+import { handleSignals } from './signals.js';
 import { describeDevnet } from './summary.js';
 import { startDevnet } from './network.js';
 
@@ -27,10 +27,11 @@ function buildExtension(apiUrl: string): { done: Promise<void>; kill(): void } {
 }
 
 async function main(): Promise<void> {
+  const signals = handleSignals();
   const devnet = await startDevnet({ full: true });
   console.log(`[start] building the Chrome extension with WXT_DEVNET_API=${devnet.manifest.metalayerApi} …`);
   const build = buildExtension(devnet.manifest.metalayerApi);
-  stopOnSignals(devnet, async () => build.kill());
+  signals.ready(devnet, async () => build.kill());
   try {
     await build.done;
   } catch (error) {

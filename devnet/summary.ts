@@ -1,9 +1,11 @@
-import { DEFAULT_MANIFEST_PATH } from './manifest.js';
+import { measureDevnetMemory } from './memory.js';
 import type { Devnet } from './network.js';
 
 /** The human-readable picture of a running devnet that the CLIs print. */
 export function describeDevnet(devnet: Devnet): string {
   const m = devnet.manifest;
+  const memory = measureDevnetMemory(m.pids);
+  const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
   const lines = [
     '',
     'ERA devnet is running',
@@ -17,7 +19,8 @@ export function describeDevnet(devnet: Devnet): string {
     `wagmi dApp:   ${m.wagmiDappUrl}`,
     `Metalayer:    ${m.metalayer ? `network ${m.networkId}, genesis guardian set ${m.genesisGuardianSetHash}` : 'not running'}`,
     `Mnemonic:     ${m.mnemonic}   (10 funded accounts on every chain)`,
-    `Manifest:     ${DEFAULT_MANIFEST_PATH}`,
+    `Manifest:     ${devnet.manifestPath ?? '(not written)'}`,
+    `Started in:   ${devnet.startedInMs} ms; memory: anvils ${mb(memory.anvilTotalBytes)} (${m.pids.length} chains), node ${mb(memory.nodeRssBytes)}`,
     '',
   ];
   return lines.join('\n');
