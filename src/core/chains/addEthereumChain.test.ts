@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainFromAddEthereumChain } from './addEthereumChain';
+import { chainFromAddEthereumChain, checkChainRpc } from './addEthereumChain';
 import { ChainValidationError } from './errors';
 
 const good = {
@@ -46,5 +46,23 @@ describe('wallet_addEthereumChain params', () => {
     }
     expect(err).toBeInstanceOf(ChainValidationError);
     expect((err as ChainValidationError).code).toBe(-32602);
+  });
+});
+
+describe('checkChainRpc on a real anvil', () => {
+  it('accepts an RPC that reports the claimed id and refuses one that does not (or is down)', async () => {
+    const { startAnvil, freePort } = await import('../portfolio/testing/anvilChain');
+    const { httpRpc } = await import('../portfolio/rpc');
+    const anvil = await startAnvil(8080);
+    try {
+      const entry = chainFromAddEthereumChain({ ...good, rpcUrls: [anvil.rpcUrl] });
+      const rpc = httpRpc(anvil.rpcUrl);
+      await expect(checkChainRpc(entry, (a) => rpc.request(a))).resolves.toBeUndefined();
+      await expect(checkChainRpc({ ...entry, chainId: 8081 }, (a) => rpc.request(a))).rejects.toThrow(/different chain id/);
+      const down = httpRpc(`http://127.0.0.1:${await freePort()}`);
+      await expect(checkChainRpc(entry, (a) => down.request(a))).rejects.toThrow(ChainValidationError);
+    } finally {
+      await anvil.stop();
+    }
   });
 });

@@ -44,3 +44,25 @@ export function chainFromAddEthereumChain(params: unknown): ChainEntry {
   }
   return entry;
 }
+
+/** An EIP-1193-shaped request to the chain's RPC. */
+export type ChainIdRequest = (args: { method: 'eth_chainId' }) => Promise<unknown>;
+
+/**
+ * Before a user chain joins the registry: its RPC must answer eth_chainId with the id the dApp claimed,
+ * or a dApp could label a chain it controls as another one.
+ */
+export async function checkChainRpc(entry: Pick<ChainEntry, 'chainId' | 'rpcUrls'>, request: ChainIdRequest): Promise<void> {
+  let answer: unknown;
+  try {
+    answer = await request({ method: 'eth_chainId' });
+  } catch (cause) {
+    throw new ChainValidationError('the chain RPC did not answer eth_chainId', { details: entry.rpcUrls[0] ?? '', cause });
+  }
+  if (typeof answer !== 'string' || !/^0x[0-9a-fA-F]+$/.test(answer))
+    throw new ChainValidationError('the chain RPC answered eth_chainId with garbage', { details: String(answer) });
+  if (BigInt(answer) !== BigInt(entry.chainId))
+    throw new ChainValidationError('the chain RPC reports a different chain id', {
+      details: `params say ${entry.chainId}, the RPC says ${BigInt(answer)}`,
+    });
+}

@@ -3,7 +3,7 @@ export { MULTICALL3_ADDRESS } from './types';
 export { ChainExistsError, ChainValidationError, UnknownChainError } from './errors';
 export { calderaMainnets, unconfirmedCalderaMainnets } from './calderaMainnets';
 export { devnetFromChainData, devnetFromNetworkResponse, withDevnetRpcUrls, type DevnetNetwork } from './devnetNetwork';
-export { chainFromAddEthereumChain, type AddEthereumChainParameter } from './addEthereumChain';
+export { chainFromAddEthereumChain, checkChainRpc, type AddEthereumChainParameter, type ChainIdRequest } from './addEthereumChain';
 export {
   addUserChain,
   createChainRegistry,

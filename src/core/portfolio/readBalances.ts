@@ -28,11 +28,15 @@ export interface ReadBalancesParameters {
   timeoutMs?: number;
   signal?: AbortSignal;
   presence?: Multicall3Presence;
+  /** Token calls per aggregate3 (default MAX_CALLS_PER_AGGREGATE). */
+  maxCallsPerAggregate?: number;
 }
 
 export type ReadBalancesReturnType = ChainBalances;
 
 const DEFAULT_TIMEOUT_MS = 8_000;
+/** Token calls per aggregate3: ~30k gas each keeps a chunk far below common eth_call gas caps (50M). */
+export const MAX_CALLS_PER_AGGREGATE = 500;
 
 /** Thrown when arguments (not the chain) are wrong. */
 export class ReadBalancesError extends Error {
@@ -103,23 +107,26 @@ export async function readBalances(
   try {
     const mcAddress = chain.multicall3 ?? MULTICALL3_ADDRESS;
     const known = chain.multicall3 !== undefined ? true : params.presence?.get(chain.chainId);
-    const aggregate: RpcCall = {
+    // Large token sets are split into several aggregate3 calls (node gas and size caps), still sent as ONE request.
+    const chunks: PortfolioToken[][] = [];
+    for (let i = 0; i < mine.length || chunks.length === 0; i += params.maxCallsPerAggregate ?? MAX_CALLS_PER_AGGREGATE)
+      chunks.push(mine.slice(i, i + (params.maxCallsPerAggregate ?? MAX_CALLS_PER_AGGREGATE)));
+    const aggregates: RpcCall[] = chunks.map((c) => ({
       method: 'eth_call',
-      params: [{ to: mcAddress, data: encodeAggregate3(aggregateCalls(mcAddress, who, mine)) }, 'latest'],
-    };
+      params: [{ to: mcAddress, data: encodeAggregate3(aggregateCalls(mcAddress, who, c)) }, 'latest'],
+    }));
     let values: Omit<ChainBalances, 'requests' | 'elapsedMs' | 'chainId' | 'status'> | undefined;
     if (known === true) {
-      values = fromAggregate(mine, (await rpc.call(aggregate)) as Hex);
+      const answers =
+        aggregates.length === 1 ? [{ result: await rpc.call(aggregates[0]!) }] : await rpc.batch(aggregates);
+      values = fromAggregates(chunks, answers);
     } else if (known === undefined) {
       // Probe and read in the same HTTP request; only a chain without Multicall3 needs a second one.
-      const [code, result] = await rpc.batch([{ method: 'eth_getCode', params: [mcAddress, 'latest'] }, aggregate]);
+      const [code, ...answers] = await rpc.batch([{ method: 'eth_getCode', params: [mcAddress, 'latest'] }, ...aggregates]);
       if (code?.error) throw new RpcResponseError(code.error.message, code.error.code);
       const deployed = typeof code?.result === 'string' && code.result !== '0x' && code.result !== '0x0';
       params.presence?.set(chain.chainId, deployed);
-      if (deployed) {
-        if (result?.error) throw new RpcResponseError(result.error.message, result.error.code);
-        values = fromAggregate(mine, result?.result as Hex);
-      }
+      if (deployed) values = fromAggregates(chunks, answers);
     }
     values ??= await readByBatch(rpc.batch, who, mine);
     return { ...base, ...values, status: 'ok', requests, elapsedMs: Date.now() - started };
@@ -150,6 +157,23 @@ function aggregateCalls(mc: Address, holder: Address, tokens: readonly Portfolio
     { target: mc, allowFailure: false, callData: encodeGetEthBalance(holder) },
     ...tokens.map((t) => ({ target: t.address, allowFailure: true, callData: balanceOf })),
   ];
+}
+
+function fromAggregates(chunks: readonly PortfolioToken[][], answers: ReadonlyArray<{ result?: unknown; error?: { code: number; message: string } }>) {
+  const parts = chunks.map((c, i) => {
+    const a = answers[i];
+    if (!a || a.error) throw new RpcResponseError(a?.error?.message ?? 'missing aggregate3 answer', a?.error?.code);
+    return fromAggregate(c, a.result as Hex);
+  });
+  const first = parts[0]!;
+  // Chunks answered at different blocks: keep the values, but claim no single block (proof checks rely on it).
+  const sameBlock = parts.every((p) => p.blockNumber === first.blockNumber);
+  return {
+    method: 'multicall3' as const,
+    ...(sameBlock ? { blockNumber: first.blockNumber } : {}),
+    native: first.native,
+    tokens: parts.flatMap((p) => p.tokens),
+  };
 }
 
 function fromAggregate(tokens: readonly PortfolioToken[], data: Hex) {

@@ -109,6 +109,21 @@ describe('readBalances on real anvil', () => {
     expect(second.tokens.map((t) => t.balance)).toEqual(first.tokens.map((t) => t.balance));
   });
 
+  it('splits a large token set into several aggregate3 calls, still in one HTTP request', async () => {
+    const counter = countingFetch();
+    const rpc = httpRpc(withMc.rpcUrl, { fetch: counter.fetch });
+    const whole = await readBalances(entry(901, withMc.rpcUrl, { multicall3: MULTICALL3 }), holder, tokens, { rpc });
+    counter.reset();
+    const split = await readBalances(entry(901, withMc.rpcUrl, { multicall3: MULTICALL3 }), holder, tokens, { rpc, maxCallsPerAggregate: 2 });
+    expect(counter.count()).toBe(1);
+    expect(split).toMatchObject({ status: 'ok', method: 'multicall3', blockNumber: whole.blockNumber, native: whole.native });
+    expect(split.tokens).toEqual(whole.tokens);
+    counter.reset();
+    const probed = await readBalances(entry(901, withMc.rpcUrl), holder, tokens, { rpc, maxCallsPerAggregate: 3, presence: new Map() });
+    expect(counter.count()).toBe(1);
+    expect(probed.tokens).toEqual(whole.tokens);
+  });
+
   it('falls back to one JSON-RPC batch where Multicall3 is not deployed', async () => {
     const counter = countingFetch();
     const presence: Multicall3Presence = new Map();
