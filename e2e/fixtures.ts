@@ -210,3 +210,23 @@ export async function connectDapp(wallet: WalletDriver, dapp: Page, screenshot?:
 /** The anvil test mnemonic's first account (EIP-55). */
 export const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 export const ACCOUNT_1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+
+/** Calls the page's EIP-6963 wallet directly (for payloads the test dApp's form cannot type, e.g. multi-line). */
+export async function providerRequest(page: Page, method: string, params: unknown[]): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+  return page.evaluate(
+    async ({ method, params }) => {
+      type Provider = { request(a: { method: string; params: unknown[] }): Promise<unknown> };
+      const provider = await new Promise<Provider>((ok) => {
+        window.addEventListener('eip6963:announceProvider', (e) => ok((e as CustomEvent<{ provider: Provider }>).detail.provider), { once: true });
+        window.dispatchEvent(new Event('eip6963:requestProvider'));
+      });
+      try {
+        return { result: await provider.request({ method, params }) };
+      } catch (e) {
+        const err = e as { code: number; message: string };
+        return { error: { code: err.code, message: err.message } };
+      }
+    },
+    { method, params },
+  );
+}
