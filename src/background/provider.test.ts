@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestAnvil, type TestAnvil } from '../core/rpc/testing/anvil';
 import { startNetworkApi } from './testing/devnetApi';
-import { ADDR0, ANVIL_MNEMONIC, PASSWORD, restart, startTestBackground } from './testing/harness';
+import { ADDR0, ANVIL_MNEMONIC, PASSWORD, restart, startTestBackground, type Json } from './testing/harness';
 import { memoryPlatform, type TestPort } from './testing/memoryPlatform';
 
 let a: TestAnvil;
@@ -30,8 +30,8 @@ async function rpc(page: TestPort, method: string, params?: unknown) {
   const { kind: _k, id: _i, ...answer } = (await page.next((m) => (m as { kind: string }).kind === 'response' && (m as { id: number }).id === id)) as {
     kind: string;
     id: number;
-    result?: any;
-    error?: any;
+    result?: Json;
+    error?: Json;
   };
   return answer;
 }

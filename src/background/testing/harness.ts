@@ -7,6 +7,10 @@ export const ADDR0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 export const ADDR1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 export const PASSWORD = 'blue-otter-42';
 
+/** Answers are JSON read field by field in tests; `any` keeps the assertions short. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 let dbSeq = 0;
 
 /** A background on the in-memory platform and fake-indexeddb; `restart()` simulates a worker restart. */
@@ -15,7 +19,7 @@ export async function startTestBackground(opts: { platform?: MemoryPlatform; dbN
   const dbName = opts.dbName ?? `test-wallet-${process.pid}-${++dbSeq}-${Math.random()}`;
   const bg = startBackground(platform, { dbName, iterations: opts.iterations ?? 1000 });
   const services = await bg.ready;
-  const call = async (type: string, input?: unknown) => (await platform.sendMessage({ type, input })) as { result?: any; error?: any };
+  const call = async (type: string, input?: unknown) => (await platform.sendMessage({ type, input })) as { result?: Json; error?: Json };
   return { platform, dbName, bg, services, call };
 }
 
