@@ -9,7 +9,7 @@ import { chainClient, fundGas, type ChainClient } from './chainClient.js';
 import { FaultSwitchboard } from './faults/faults.js';
 import { startRpcProxy, type RpcProxy } from './faults/rpcProxy.js';
 import { deriveGuardianKeys, metalayerServiceKey, type GuardianKeys } from './guardians/keys.js';
-import { GuardianNetwork, minimalOfflineSet, type GuardianSetPlan } from './guardians/network.js';
+import { GuardianNetwork, minimalOfflineSet, type BlsSigningMode, type GuardianSetPlan } from './guardians/network.js';
 import { deployHyperlane, hyperlaneThreshold, MAX_HYPERLANE_VALIDATORS, type HyperlaneDeployment } from './hyperlane/deploy.js';
 import { HyperlaneRelayer } from './hyperlane/relayer.js';
 import { HyperlaneValidatorSet } from './hyperlane/validators.js';
@@ -45,6 +45,8 @@ export type StartMetalayerParameters = {
   era?: { token: Address; holder: Address };
   slashBps?: number;
   historyLimit?: number;
+  /** BLS aggregation: `each` guardian signs, or `combined` (same bytes, one signature); default by set size. */
+  blsSigning?: BlsSigningMode;
   /** Called with errors of the background loops (default: console.error, once per distinct message). */
   onError?: (error: unknown) => void;
 };
@@ -172,6 +174,7 @@ export async function startMetalayer(opts: StartMetalayerParameters): Promise<Me
       next,
       faults,
       historyLimit: opts.historyLimit ?? 1000,
+      blsSigning: opts.blsSigning,
       onError,
     });
     network.start();
