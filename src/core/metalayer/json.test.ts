@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { bytesToHex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import {
   MetalayerFormatError,
   guardianSetFromJson,
   signedCheckpointFromJson,
+  signedCheckpointToJson,
   signedGuardianSetUpdateFromJson,
   signedGuardianSetUpdateToJson,
 } from './index.js';
@@ -67,5 +70,27 @@ describe('JSON codecs refuse malformed input with MetalayerFormatError', () => {
     const wrong = clone(json);
     wrong.update.toSetId = '0x2';
     expect(() => signedGuardianSetUpdateFromJson(wrong)).toThrow(/toSetId/);
+  });
+});
+
+describe('JSON round trip (property)', () => {
+  const u = (bits: number) => fc.bigInt({ min: 0n, max: (1n << BigInt(bits)) - 1n });
+  const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => bytesToHex(b));
+  it('checkpoints and signed checkpoints survive toJson → JSON text → fromJson', () => {
+    fc.assert(
+      fc.property(
+        u(32), u(64), u(64), u(64), bytes32, u(32), fc.uint8Array({ minLength: 1, maxLength: 128 }), fc.uint8Array({ minLength: 96, maxLength: 96 }),
+        (networkId, epoch, timestamp, guardianSetId, aggregateRoot, rollupCount, signers, signature) => {
+          const signed = {
+            checkpoint: { networkId: Number(networkId), epoch, timestamp, guardianSetId, aggregateRoot, rollupCount: Number(rollupCount) },
+            signers: bytesToHex(signers),
+            signature: bytesToHex(signature),
+          };
+          const text = JSON.stringify(signedCheckpointToJson(signed));
+          expect(signedCheckpointFromJson(JSON.parse(text))).toEqual(signed);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
