@@ -40,14 +40,20 @@ function packageVersion(name: string): string {
 
 /** Compiles devnet/contracts with solc-js, cached in devnet/contracts/out by a hash of sources, compiler and settings. */
 export function compileContracts(): CompiledContracts {
-  const sources = ownSources();
+  return compileSolidityCached('contracts', ownSources());
+}
+
+/**
+ * Compiles any Solidity sources (OpenZeppelin imports resolved from node_modules), cached on disk
+ * under `label` by a hash of the sources, solc and OpenZeppelin versions and the settings.
+ */
+export function compileSolidityCached(label: string, sources: Record<string, { content: string }>): CompiledContracts {
   const key = createHash('sha256')
     .update(JSON.stringify({ sources, solc: packageVersion('solc'), oz: packageVersion('@openzeppelin/contracts'), SETTINGS }))
     .digest('hex')
     .slice(0, 16);
-  const cacheFile = join(OUT_DIR, `contracts-${key}.json`);
+  const cacheFile = join(OUT_DIR, `${label}-${key}.json`);
   if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8')) as CompiledContracts;
-
   const solc = require('solc') as { compile(input: string, options: { import(path: string): { contents?: string; error?: string } }): string };
   const input = { language: 'Solidity', sources, settings: SETTINGS };
   const findImport = (path: string) => {
