@@ -104,6 +104,29 @@ describe('verifyAccountProof against real anvil eth_getProof', () => {
   });
 });
 
+describe('anvil cheat codes and proofs (why the devnet must mine after anvil_set*)', () => {
+  it('refuses proofs of a block whose state anvil_setBalance changed in place; the next mined block proves fine', async () => {
+    const other = await startAnvil(905);
+    try {
+      const target: Address = '0x0000000000000000000000000000000000000042';
+      await other.request({ method: 'evm_mine' });
+      const latest = async () => verifyHeader((await other.request({ method: 'eth_getBlockByNumber', params: ['latest', false] })) as RpcBlockHeader);
+      const proofAt = (n: bigint) => other.request({ method: 'eth_getProof', params: [target, [], `0x${n.toString(16)}`] }) as Promise<Eip1186Proof>;
+      const dirty = await latest();
+      await other.request({ method: 'anvil_setBalance', params: [target, '0x64'] });
+      const stale = await proofAt(dirty.number);
+      expect(() => verifyAccountProof(dirty.stateRoot, target, stale)).toThrow(AccountProofError);
+      await other.request({ method: 'evm_mine' });
+      const clean = await latest();
+      expect(verifyAccountProof(clean.stateRoot, target, await proofAt(clean.number)).balance).toBe(100n);
+      // The older block stays broken: its state was changed under its header.
+      expect(() => verifyAccountProof(dirty.stateRoot, target, stale)).toThrow(AccountProofError);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
 function catchError(fn: () => unknown): unknown {
   try {
     fn();
