@@ -40,3 +40,5 @@ export {
 } from './aggregate';
 export { formatUsd, toUsdDecimals, usdValue, USD_DECIMALS } from './usd';
 export { proofBookFrom, type ProvenBalances } from './proofBook';
+export { rpcFromEip1193, type Eip1193RequestFn } from './rpc';
+export { loadPortfolio, portfolioToJson, type LoadedPortfolio, type LoadPortfolioParameters } from './loadPortfolio';

@@ -5,7 +5,9 @@ import { aggregateBalances, priceQueriesFor } from './aggregate';
 import { devnetOraclePriceSource, ORACLE_NATIVE, priceKey } from './prices';
 import { readBalances, type Multicall3Presence } from './readBalances';
 import { readPortfolio } from './readPortfolio';
-import { httpRpc } from './rpc';
+import { httpRpc, rpcFromEip1193 } from './rpc';
+import { loadPortfolio, portfolioToJson } from './loadPortfolio';
+import { parseTokenList } from './tokenList';
 import {
   clientsFor,
   countingFetch,
@@ -198,5 +200,39 @@ describe('readPortfolio', () => {
     const down = [entry(901, closedUrl, { priceOracle: oracle })];
     expect((await devnetOraclePriceSource({ chains: down })([{ chainId: 901, address: 'native', symbol: 'ETH', decimals: 18, assetKey: 'ETH:18' }])).size).toBe(0);
     expect(deployer.address).not.toBe(holder);
+  });
+
+  it('loadPortfolio: chain tokens + a token list → one read per chain → oracle prices → totals, JSON-safe', async () => {
+    const usdc = tokens.find((t) => t.chainId === 901 && t.symbol === 'USDC')!;
+    const chains = [entry(901, withMc.rpcUrl, { multicall3: MULTICALL3, priceOracle: oracle }), entry(905, closedUrl)];
+    const list = parseTokenList({
+      name: 'Test list',
+      timestamp: '2026-11-25T00:00:00Z',
+      version: { major: 1, minor: 0, patch: 0 },
+      tokens: [{ chainId: 901, address: usdc.address, name: 'USD Coin', symbol: 'USDC', decimals: 6 }],
+    });
+    const counter = countingFetch();
+    const loaded = await loadPortfolio({
+      chains,
+      holder,
+      lists: [list],
+      prices: devnetOraclePriceSource({ chains }),
+      timeoutMs: 3000,
+      rpcFor: (c) => httpRpc(c.rpcUrls[0]!, { fetch: counter.fetch }),
+    });
+    expect(loaded.read.chains.map((c) => c.status)).toEqual(['ok', 'offline']);
+    expect(loaded.totals.perAsset.find((a) => a.assetKey === 'USDC:6')!.usd).toBe(1250_50000000n);
+    const json = portfolioToJson(loaded.totals) as { usd: string };
+    expect(json.usd).toBe(loaded.totals.usd.toString());
+    expect(() => JSON.stringify(portfolioToJson(loaded))).not.toThrow();
+  });
+
+  it('rpcFromEip1193 keeps the Multicall3 read to one request', async () => {
+    const counter = countingFetch();
+    const http = httpRpc(withMc.rpcUrl, { fetch: counter.fetch });
+    const rpc = rpcFromEip1193((args) => http.request(args));
+    const r = await readBalances(entry(901, withMc.rpcUrl, { multicall3: MULTICALL3 }), holder, tokens, { rpc });
+    expect(r.status).toBe('ok');
+    expect(counter.count()).toBe(1);
   });
 });

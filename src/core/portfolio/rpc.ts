@@ -115,3 +115,28 @@ export function httpRpc(url: string, opts: HttpRpcOptions = {}): ChainRpc {
     },
   };
 }
+
+/** An EIP-1193-shaped request function (e.g. a provider already held by the caller). */
+export type Eip1193RequestFn = (args: { method: string; params?: readonly unknown[] }) => Promise<unknown>;
+
+/**
+ * Adapts a bare EIP-1193 `request` to ChainRpc. It has no batches, so a batch becomes parallel requests:
+ * the Multicall3 path stays one request, the no-Multicall3 fallback costs one request per call.
+ */
+export function rpcFromEip1193(request: Eip1193RequestFn): ChainRpc {
+  return {
+    request: (call) => request({ method: call.method, ...(call.params ? { params: call.params } : {}) }),
+    batch: (calls) =>
+      Promise.all(
+        calls.map(async (c): Promise<RpcCallResult> => {
+          try {
+            return { result: await request({ method: c.method, ...(c.params ? { params: c.params } : {}) }) };
+          } catch (e) {
+            const err = e as { code?: unknown; message?: unknown };
+            if (typeof err?.code === 'number') return { error: { code: err.code, message: String(err.message) } };
+            throw e;
+          }
+        }),
+      ),
+  };
+}
