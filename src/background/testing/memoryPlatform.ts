@@ -17,6 +17,8 @@ type Listener<A extends unknown[]> = (...args: A) => void;
 /** One end of a runtime port pair: `page` is what the test drives, `port` what the background sees. */
 export type TestPort = {
   port: PortLike;
+  /** The content-script end: what startProviderRelay holds. */
+  pageSide: { postMessage(m: unknown): void; onMessage: { addListener(cb: (m: unknown) => void): void }; onDisconnect: { addListener(cb: () => void): void } };
   received: unknown[];
   post(message: unknown): void;
   disconnect(): void;
@@ -91,6 +93,7 @@ export function memoryPlatform(opts: { local?: ReturnType<typeof memoryArea>; se
       const toBackground: Listener<[unknown]>[] = [];
       const onDisconnect: Listener<[]>[] = [];
       const received: unknown[] = [];
+      const pageListeners: Listener<[unknown]>[] = [];
       const waiters: { pred: (m: unknown) => boolean; resolve(m: unknown): void }[] = [];
       let open = true;
       const port: PortLike = {
@@ -100,6 +103,7 @@ export function memoryPlatform(opts: { local?: ReturnType<typeof memoryArea>; se
           if (!open) throw new Error('port closed');
           const copy = structuredClone(m);
           received.push(copy);
+          for (const l of pageListeners) l(structuredClone(copy));
           for (const w of [...waiters]) {
             if (w.pred(copy)) {
               waiters.splice(waiters.indexOf(w), 1);
@@ -114,12 +118,14 @@ export function memoryPlatform(opts: { local?: ReturnType<typeof memoryArea>; se
         },
       };
       for (const l of connectListeners) l(port);
+      const post = (m: unknown) => {
+        for (const l of toBackground) l(structuredClone(m));
+      };
       return {
         port,
+        pageSide: { postMessage: post, onMessage: { addListener: (cb) => void pageListeners.push(cb) }, onDisconnect: { addListener: () => undefined } },
         received,
-        post: (m) => {
-          for (const l of toBackground) l(structuredClone(m));
-        },
+        post,
         disconnect: () => {
           open = false;
           for (const l of onDisconnect) l();
