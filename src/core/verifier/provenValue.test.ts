@@ -102,6 +102,12 @@ describe('proven values against a real anvil rollup', () => {
     expect(single).toMatchObject({ status: 'verified', value: 0n, rpcValue: 0n });
   });
 
+  it('shows a wrong registry balancesSlot as a mismatch against balanceOf, not as a verified 0', async () => {
+    const { request } = rpcWith();
+    const wrong = await proveTokenBalance({ request, chain: opChain, context, holder, token: { address: tokens[0]!, balancesSlot: 5 } });
+    expect(wrong).toMatchObject({ status: 'mismatch', failedStep: 'rpc', value: 0n, rpcValue: 10n ** 18n });
+  });
+
   it('verifies general storage slots from one proof (ERC-20 totalSupply is slot 2), compared with eth_getStorageAt', async () => {
     const { request, calls } = rpcWith();
     const slots = [numberToHex(2, { size: 32 }), erc20BalanceSlot(holder, 0), numberToHex(99, { size: 32 })];
