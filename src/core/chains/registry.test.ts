@@ -41,10 +41,14 @@ describe('chain registry', () => {
     expect(getChain(r, 33139)?.name).toBe('ApeChain');
     expect(getChain(r, 1)).toBeUndefined();
     expect(() => requireChain(r, 1)).toThrow(UnknownChainError);
+    // Mainnets are off until the user switches them on; devnet chains are on.
+    expect(enabledChains(r).map((c) => c.chainId)).toEqual([901, 902]);
+    expect(isChainEnabled(setChainEnabled(r, 33139, true), 33139)).toBe(true);
+    expect(createChainRegistry({ disabled: [] }).disabled).toEqual([]);
   });
 
   it('switches chains off and on without losing them', () => {
-    let r = createChainRegistry({ devnet: [devnet(901)] });
+    let r = createChainRegistry({ devnet: [devnet(901)], disabled: [] });
     r = setChainEnabled(r, 901, false);
     expect(isChainEnabled(r, 901)).toBe(false);
     expect(enabledChains(r).map((c) => c.chainId)).not.toContain(901);
@@ -73,7 +77,7 @@ describe('chain registry', () => {
   });
 
   it('refreshes devnet entries and keeps user chains and switches', () => {
-    let r = addUserChain(createChainRegistry({ devnet: [devnet(901), devnet(902)] }), user);
+    let r = addUserChain(createChainRegistry({ devnet: [devnet(901), devnet(902)], disabled: [] }), user);
     r = setChainEnabled(r, 902, false);
     r = setChainEnabled(r, 42, false);
     const fresh = withDevnetChains(r, [{ ...devnet(901), rpcUrls: ['http://127.0.0.1:9999'] }, devnet(902), devnet(903)]);

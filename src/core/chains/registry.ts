@@ -13,6 +13,7 @@ export interface CreateChainRegistryParameters {
   builtin?: readonly ChainEntry[];
   devnet?: readonly ChainEntry[];
   user?: readonly ChainEntry[];
+  /** Chain ids switched off. Default: every builtin mainnet, see below. */
   disabled?: readonly number[];
 }
 
@@ -27,7 +28,9 @@ export function createChainRegistry(p: CreateChainRegistryParameters = {}): Chai
     if (!prev || ORDER[c.origin] < ORDER[prev.origin]) byId.set(c.chainId, c);
   }
   const chains = [...byId.values()].sort((a, b) => ORDER[a.origin] - ORDER[b.origin] || a.chainId - b.chainId);
-  return { chains, disabled: [...new Set(p.disabled ?? [])].filter((id) => byId.has(id)) };
+  // Mainnets start switched off: the wallet contacts a public RPC only after the user turns its chain on.
+  const disabled = p.disabled ?? chains.filter((c) => c.origin === 'builtin').map((c) => c.chainId);
+  return { chains, disabled: [...new Set(disabled)].filter((id) => byId.has(id)) };
 }
 
 export const getChain = (r: ChainRegistry, chainId: number): ChainEntry | undefined =>

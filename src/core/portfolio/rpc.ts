@@ -73,7 +73,8 @@ export function httpRpc(url: string, opts: HttpRpcOptions = {}): ChainRpc {
         ...(signal ? { signal } : {}),
       });
     } catch (cause) {
-      if (isAbort(cause)) throw cause;
+      // An aborted fetch rejects with the signal's reason, whatever it is: that is a cancel, not a dead node.
+      if (isAbort(cause) || signal?.aborted) throw cause;
       throw new RpcUnreachableError(url, { details: cause instanceof Error ? cause.message : String(cause), cause });
     }
     if (res.status === 502 || res.status === 503 || res.status === 504)
