@@ -51,6 +51,7 @@ function select(detail: Eip6963ProviderDetail): void {
   provider.on?.('accountsChanged', (a) => {
     showAccounts(a);
     appendLog({ action: 'event:accountsChanged', result: a });
+    void refreshBalances().catch(() => undefined);
   });
   provider.on?.('chainChanged', (c) => {
     showChain(c);
