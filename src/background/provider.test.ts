@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestAnvil, type TestAnvil } from '../core/rpc/testing/anvil';
 import { startNetworkApi } from './testing/devnetApi';
 import { ADDR0, ANVIL_MNEMONIC, PASSWORD, restart, startTestBackground, type Json } from './testing/harness';
@@ -83,18 +83,16 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
 
     const pending = rpc(page, 'eth_requestAccounts');
     const pending2 = rpc(page, 'eth_requestAccounts');
-    await tick();
-    expect([...t.platform.windowsOpen.values()]).toEqual([{ path: '/approval.html', width: 360, height: 640 }]);
-    expect((await t.call('state/get')).result.pendingApprovals).toBe(2);
+    await vi.waitFor(() => expect([...t.platform.windowsOpen.values()]).toEqual([{ path: '/approval.html', width: 360, height: 640 }]), { timeout: 5000 });
+    await vi.waitFor(async () => expect((await t.call('state/get')).result.pendingApprovals).toBe(2), { timeout: 5000 });
     const list = (await t.call('approvals/list')).result;
     expect(list[0]).toMatchObject({ origin: DAPP, kind: 'connect', chainId: 901, params: { permissions: ['eth_accounts'] }, blocked: null });
     await approveNext(t);
     expect(await pending).toEqual({ result: [ADDR0] });
     await approveNext(t);
     expect(await pending2).toEqual({ result: [ADDR0] });
-    await tick();
-    expect(t.platform.windowsOpen.size).toBe(0); // queue empty → window closed
-    expect(events(page, 'accountsChanged')).toEqual([[ADDR0]]);
+    await vi.waitFor(() => expect(t.platform.windowsOpen.size).toBe(0), { timeout: 5000 }); // queue empty → window closed
+    await vi.waitFor(() => expect(events(page, 'accountsChanged')).toEqual([[ADDR0]]), { timeout: 5000 });
     expect(events(other)).toEqual([]);
     expect((await t.call('sites/list')).result).toEqual([{ origin: DAPP, accounts: [ADDR0], chainId: 901, connectedAt: expect.any(Number) }]);
 
@@ -103,31 +101,26 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     const { approval } = await approveNext(t);
     expect(approval).toMatchObject({ kind: 'switch_chain', params: { fromChainId: 901, toChainId: 902, chainName: 'ERA Devnet Orbit' } });
     expect(await sw).toEqual({ result: null });
-    await tick();
-    expect(events(page, 'chainChanged')).toEqual(['0x386']);
+    await vi.waitFor(() => expect(events(page, 'chainChanged')).toEqual(['0x386']), { timeout: 5000 });
     expect(await rpc(other, 'eth_chainId')).toEqual({ result: '0x385' });
     expect(events(other)).toEqual([]);
 
     // lock: accountsChanged([]) to the connected site only; eth_accounts empty
     await t.call('vault/lock');
-    await tick();
-    expect(events(page, 'accountsChanged')).toEqual([[ADDR0], []]);
+    await vi.waitFor(() => expect(events(page, 'accountsChanged')).toEqual([[ADDR0], []]), { timeout: 5000 });
     expect(await rpc(page, 'eth_accounts')).toEqual({ result: [] });
     expect(events(other)).toEqual([]);
 
     // locked + already connected: eth_requestAccounts opens the window on unlock, then answers
     const again = rpc(page, 'eth_requestAccounts');
-    await tick();
-    expect(t.platform.windowsOpen.size).toBe(1);
+    await vi.waitFor(() => expect(t.platform.windowsOpen.size).toBe(1), { timeout: 5000 });
     await t.call('vault/unlock', { password: PASSWORD });
     expect(await again).toEqual({ result: [ADDR0] });
-    await tick();
-    expect(t.platform.windowsOpen.size).toBe(0);
+    await vi.waitFor(() => expect(t.platform.windowsOpen.size).toBe(0), { timeout: 5000 });
 
     // revoke from the wallet UI
     await t.call('sites/revoke', { origin: DAPP });
-    await tick();
-    expect(events(page, 'accountsChanged').at(-1)).toEqual([]);
+    await vi.waitFor(() => expect(events(page, 'accountsChanged').at(-1)).toEqual([]), { timeout: 5000 });
     expect(await rpc(page, 'eth_accounts')).toEqual({ result: [] });
     expect((await t.call('sites/list')).result).toEqual([]);
   });
@@ -137,8 +130,7 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     const page = t.platform.connect('provider', pageSender(DAPP, 1));
     const p1 = rpc(page, 'eth_requestAccounts');
     const p2 = rpc(page, 'wallet_switchEthereumChain', [{ chainId: '0x386' }]);
-    await tick();
-    expect(t.platform.windowsOpen.size).toBe(1);
+    await vi.waitFor(() => expect(t.platform.windowsOpen.size).toBe(1), { timeout: 5000 });
     t.platform.closeWindow([...t.platform.windowsOpen.keys()][0]!);
     expect((await p1).error).toMatchObject({ code: 4001 });
     expect((await p2).error).toMatchObject({ code: 4001 });
@@ -152,7 +144,7 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     await approveNext(t);
     await c;
     const sign = rpc(page, 'personal_sign', ['0x68656c6c6f', ADDR0]);
-    await tick(50);
+    await vi.waitFor(async () => expect((await t.call('approvals/list')).result).toHaveLength(1), { timeout: 5000 });
     await t.call('vault/lock');
     const [approval] = (await t.call('approvals/list')).result;
     expect(approval).toMatchObject({ kind: 'personal_sign', params: { text: 'hello' } });
@@ -174,14 +166,14 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     const page = t.platform.connect('provider', pageSender(DAPP, 1, 'doc-A'));
     const id = 9001;
     page.post({ kind: 'request', id, method: 'wallet_switchEthereumChain', params: [{ chainId: '0x386' }] });
-    await tick(50);
+    await vi.waitFor(async () => expect((await t.call('approvals/list')).result).toHaveLength(1), { timeout: 5000 });
     const before = (await t.call('approvals/list')).result;
     expect(before).toHaveLength(1);
 
     const t2 = await restart(t);
     const page2 = t2.platform.connect('provider', pageSender(DAPP, 1, 'doc-A'));
     page2.post({ kind: 'request', id, method: 'wallet_switchEthereumChain', params: [{ chainId: '0x386' }] });
-    await tick(50);
+    await tick(150);
     const after = (await t2.call('approvals/list')).result;
     expect(after.map((x: { id: string }) => x.id)).toEqual(before.map((x: { id: string }) => x.id));
     await t2.call('approvals/resolve', { id: after[0].id, approved: true });
@@ -192,11 +184,9 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     const t = await wallet();
     const page = t.platform.connect('provider', pageSender(DAPP, 1));
     page.post({ kind: 'request', id: 1, method: 'eth_requestAccounts' });
-    await tick();
-    expect((await t.call('approvals/list')).result).toHaveLength(1);
+    await vi.waitFor(async () => expect((await t.call('approvals/list')).result).toHaveLength(1), { timeout: 5000 });
     page.disconnect();
-    await tick();
-    expect((await t.call('approvals/list')).result).toEqual([]);
+    await vi.waitFor(async () => expect((await t.call('approvals/list')).result).toEqual([]), { timeout: 5000 });
 
     const p = t.platform.connect('provider', pageSender(DAPP, 3));
     for (const junk of [null, 42, 'x', { kind: 'request' }, { kind: 'request', id: 'a', method: 'eth_chainId' }, { kind: 'response', id: 1 }, [1, 2]]) p.post(junk);
@@ -207,11 +197,11 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     file.post({ kind: 'request', id: 1, method: 'eth_chainId' });
     const noTab = t.platform.connect('provider', { id: 'testextensionid', url: 'https://a.example/' });
     noTab.post({ kind: 'request', id: 1, method: 'eth_chainId' });
-    await tick();
+    await tick(150);
     expect(file.received).toEqual([]);
     expect(noTab.received).toEqual([]);
     const ui = t.platform.connect('ui', { id: 'testextensionid', url: 'https://evil.example/' });
-    await tick();
+    await tick(150);
     expect(ui.received).toEqual([]);
   });
 
