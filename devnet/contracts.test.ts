@@ -163,6 +163,15 @@ describe('devnet contracts (all five chains)', () => {
     ).rejects.toThrow(/NotOwner/);
   });
 
+  it('903 pays gas in USDC: the faucet funds USDC as the native currency there', async () => {
+    const address = '0x0000000000000000000000000000000000009030' as Address;
+    const response = await fetch(`${devnet.manifest.metalayerApi}/v1/faucet`, { method: 'POST', body: JSON.stringify({ chainId: 903, address, token: 'USDC', amount: '25' }) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ token: 'USDC', tokenAddress: null, decimals: 18, txHash: null });
+    expect(await clientOf(903).getBalance({ address })).toBe(parseEther('25'));
+    expect(devnet.manifest.chains.find((c) => c.chainId === 903)!.nativeCurrency).toEqual({ name: 'USD Coin', symbol: 'USDC', decimals: 18 });
+  });
+
   it('wraps and unwraps native currency in WETH', async () => {
     const weth = registryChain(901).tokens.find((t) => t.symbol === 'WETH')!.address;
     const client = clientOf(901);
