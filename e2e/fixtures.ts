@@ -190,7 +190,10 @@ export async function decide(page: Page, choice: 'approve' | 'reject', name?: st
   await expect(button).toBeEnabled();
   if (name) await shot(page, name);
   const closed = page.waitForEvent('close', { timeout: 20_000 });
-  await button.click();
+  // The background closes the window as soon as the queue is empty, sometimes while the click is still settling.
+  await button.click({ noWaitAfter: true }).catch((error: unknown) => {
+    if (!page.isClosed()) throw error;
+  });
   await closed;
 }
 

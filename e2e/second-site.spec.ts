@@ -1,4 +1,5 @@
-import { connectDapp, dappLog, decide, expect, openDapp, test } from './fixtures';
+import { stringToHex } from 'viem';
+import { connectDapp, dappLog, decide, expect, openDapp, providerRequest, test } from './fixtures';
 
 test('a second site gets no accounts until it has its own approval', async ({ wallet, context }) => {
   await wallet.importTestMnemonic();
@@ -11,8 +12,9 @@ test('a second site gets no accounts until it has its own approval', async ({ wa
   expect((await dappLog(second, 'eth_accounts')).result).toEqual([]);
 
   // Signing without a connection is refused outright (4100 unauthorized), with no window to click through.
-  await second.getByTestId('dapp-personal-sign').click();
-  expect((await dappLog(second, 'personal_sign')).error?.code).toBe(4100);
+  const refused = await providerRequest(second, 'personal_sign', [stringToHex('not yours'), address]);
+  expect(refused.error?.code).toBe(4100);
+  expect(wallet.context.pages().some((p) => p.url().includes('approval.html'))).toBe(false);
 
   const approval = await wallet.approvalWindow(() => second.getByTestId('dapp-connect').click());
   await expect(approval.getByTestId('approval-origin')).toHaveText(new URL(wallet.manifest.dappUrl2).origin);
