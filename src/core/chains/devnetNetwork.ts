@@ -2,7 +2,6 @@ import { ChainValidationError } from './errors';
 import type { Address } from 'viem';
 import type { ChainEntry } from './types';
 import {
-  isRecord,
   readAddress,
   readChainIdNumber,
   readChainToken,
@@ -110,5 +109,3 @@ export function withDevnetRpcUrls(shipped: readonly ChainEntry[], live: readonly
   for (const l of live) if (!shipped.some((c) => c.chainId === l.chainId)) merged.push(l);
   return merged;
 }
-
-export const isDevnetNetworkResponse = (v: unknown): boolean => isRecord(v) && Array.isArray(v.rollups);

@@ -24,11 +24,11 @@ export interface ChainRpc {
 /** The node could not be reached (connection refused, DNS, gateway error). */
 export class RpcUnreachableError extends Error {
   override name = 'RpcUnreachableError';
+  readonly details: string;
   constructor(readonly url: string, opts: { details?: string; cause?: unknown } = {}) {
     super(`RPC unreachable: ${url}`, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.details = opts.details ?? 'no response';
   }
-  readonly details: string;
 }
 
 /** The node answered with a JSON-RPC error or a malformed body. */
