@@ -1,3 +1,4 @@
+import { PREFERRED_API_PORT } from './api/server.js';
 import { measureDevnetMemory } from './memory.js';
 import type { Devnet } from './network.js';
 
@@ -14,6 +15,9 @@ export function describeDevnet(devnet: Devnet): string {
     ...m.chains.map((c) => `  ${String(c.chainId).padEnd(4)} ${c.name.padEnd(24)} ${c.framework.padEnd(15)} ${c.rpcUrl}`),
     '',
     `Devnet API:   ${m.metalayerApi}    (GET /v1/network, POST /v1/faucet)`,
+    ...(new URL(m.metalayerApi).port === String(PREFERRED_API_PORT)
+      ? []
+      : [`              port ${PREFERRED_API_PORT} was taken: set the wallet's devnet API (Settings) to ${m.metalayerApi}`]),
     `Test dApp:    ${m.dappUrl}`,
     `Second site:  ${m.dappUrl2}`,
     `wagmi dApp:   ${m.wagmiDappUrl}`,
