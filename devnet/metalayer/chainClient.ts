@@ -11,6 +11,7 @@ import {
   type Chain,
   type Account,
   type Transport,
+  getAddress,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 
@@ -69,7 +70,7 @@ export async function deployContract(client: ChainClient, abi: Abi, bytecode: He
   if (receipt.status !== 'success' || !receipt.contractAddress) {
     throw new ChainTxError('Deployment failed', { chainId: client.chainId, hash });
   }
-  return receipt.contractAddress;
+  return getAddress(receipt.contractAddress);
 }
 
 export async function writeAndWait(

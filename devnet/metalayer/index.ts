@@ -10,7 +10,7 @@ import { FaultSwitchboard } from './faults/faults.js';
 import { startRpcProxy, type RpcProxy } from './faults/rpcProxy.js';
 import { deriveGuardianKeys, metalayerServiceKey, type GuardianKeys } from './guardians/keys.js';
 import { GuardianNetwork, minimalOfflineSet, type BlsSigningMode, type GuardianSetPlan } from './guardians/network.js';
-import { deployHyperlane, hyperlaneThreshold, MAX_HYPERLANE_VALIDATORS, type HyperlaneDeployment } from './hyperlane/deploy.js';
+import { deployHyperlane, deployMessageIdIsm, hyperlaneThreshold, setDefaultIsm, MAX_HYPERLANE_VALIDATORS, type HyperlaneDeployment } from './hyperlane/deploy.js';
 import { HyperlaneRelayer } from './hyperlane/relayer.js';
 import { HyperlaneValidatorSet } from './hyperlane/validators.js';
 import { deployGuardianStaking, deployTestEra, guardianStake, registerGuardians, type EraSource, type StakingDeployment } from './staking/guardianStaking.js';
@@ -55,6 +55,7 @@ export type MetalayerHandle = {
   networkId: number;
   genesisGuardianSetHash: Hex;
   epochMs: number;
+  /** Live: `ism` changes when a guardian-set hand-over installs the new validator set. */
   hyperlane: Record<number, { mailbox: Address; merkleTreeHook: Address; ism: Address; testRecipient: Address }>;
   /** Per chain, the JSON-RPC proxy that the lying-RPC fault controls (transparent when off). */
   rpcUrlOverrides: Record<number, string>;
@@ -126,7 +127,9 @@ export async function startMetalayer(opts: StartMetalayerParameters): Promise<Me
       await fundGas(client, client.account.address);
       deployers.set(c.chainId, client);
     }
-    const l1 = deployers.get(opts.l1.chainId)!;
+    // Staking has its own deployer so that Hyperlane lands at the same addresses on L1 as on the rollups.
+    const l1 = chainClient(opts.l1.chainId, opts.l1.rpcUrl, metalayerServiceKey(opts.seed, 'staking'));
+    await fundGas(l1, l1.account.address);
 
     // L1: ERA stakes, registered by each guardian from its own ECDSA key.
     let era: Address;
@@ -190,16 +193,37 @@ export async function startMetalayer(opts: StartMetalayerParameters): Promise<Me
     const isOnline = (index: number) => {
       const f = faults.get('offlineGuardians');
       if (!f) return true;
-      return !(f.guardians ?? minimalOfflineSet(genesis.set)).includes(index);
+      return !(f.guardians ?? minimalOfflineSet(network.planFor(network.currentEpoch).set)).includes(index);
     };
     const validators = new HyperlaneValidatorSet({ origins: relayerClients, validators: hyperlaneValidators, threshold, isOnline });
-    const relayer = new HyperlaneRelayer({ destinations: relayerClients, threshold });
+    const relayer = new HyperlaneRelayer({ destinations: relayerClients });
     validators.onMessage((m) => relayer.enqueue(m));
+    const hyperlane: MetalayerHandle['hyperlane'] = Object.fromEntries(
+      deployments.map((d) => [d.chainId, { mailbox: d.mailbox, merkleTreeHook: d.merkleTreeHook, ism: d.ism, testRecipient: d.testRecipient }]),
+    );
+    // After the hand-over the new guardian set also becomes Hyperlane's validator set: a new ISM on every chain.
+    let ismRotated = !next;
+    const rotateIsm = async () => {
+      if (ismRotated || !next || network.currentEpoch < next.activationEpoch) return;
+      ismRotated = true;
+      const nextValidators = next.keys.slice(0, MAX_HYPERLANE_VALIDATORS);
+      const nextThreshold = hyperlaneThreshold(nextValidators.length);
+      await Promise.all(
+        deployments.map(async (d) => {
+          const client = deployers.get(d.chainId)!;
+          const ism = await deployMessageIdIsm(client, d.ismFactory, nextValidators.map((k) => k.ecdsa), nextThreshold);
+          await setDefaultIsm(client, d.mailbox, ism);
+          hyperlane[d.chainId]!.ism = ism;
+        }),
+      );
+      validators.rotate(nextValidators, nextThreshold);
+    };
     let relaying = true;
     const loop = (async () => {
       const pollMs = Math.max(100, Math.min(500, Math.floor(opts.epochMs / 4)));
       while (relaying) {
         try {
+          await rotateIsm();
           await validators.poll();
           await relayer.relayPending();
         } catch (error) {
@@ -220,9 +244,7 @@ export async function startMetalayer(opts: StartMetalayerParameters): Promise<Me
       networkId,
       genesisGuardianSetHash: network.genesisGuardianSetHash,
       epochMs: opts.epochMs,
-      hyperlane: Object.fromEntries(
-        deployments.map((d) => [d.chainId, { mailbox: d.mailbox, merkleTreeHook: d.merkleTreeHook, ism: d.ism, testRecipient: d.testRecipient }]),
-      ),
+      hyperlane,
       rpcUrlOverrides: Object.fromEntries(proxies.map((p) => [p.chainId, p.url])),
       staking: { ...staking, chainId: opts.l1.chainId },
       network,

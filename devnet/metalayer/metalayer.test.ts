@@ -84,6 +84,13 @@ describe('devnet Metalayer on anvil (5 guardians, hand-over, relayer, faults)', 
     await Promise.all(anvils.map((a) => a.stop()));
   });
 
+  it('deploys Hyperlane at the same checksummed addresses on every chain', () => {
+    const [a, b, c] = [900, 901, 902].map((id) => ml.hyperlane[id]!);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(a!.mailbox).toMatch(/[A-F]/);
+  });
+
   it('serves the genesis set whose hash is the pinned one, with stakes read from L1', async () => {
     const set = guardianSetFromJson((await get('/v1/guardian-sets/0')).body);
     expect(guardianSetHash(set)).toBe(ml.genesisGuardianSetHash);
@@ -129,7 +136,15 @@ describe('devnet Metalayer on anvil (5 guardians, hand-over, relayer, faults)', 
     verifySignedCheckpoint(before, { registry });
   });
 
-  it('relays a message from 901 to 902 through Hyperlane’s own ISM with the guardians’ signatures', async () => {
+  it('relays a message from 901 to 902 through Hyperlane’s own ISM with the guardians’ signatures (set 1 after the hand-over)', async () => {
+    await waitFor('ISM rotation', () => (ml.validators.validatorAddresses[4] === registry.get(1n)!.set.guardians[4]!.ecdsa ? true : undefined));
+    const ismValidators = (await chainClient(902, anvils[2]!.rpcUrl, SENDER_KEY).public.readContract({
+      address: ml.hyperlane[902]!.ism,
+      abi: hyperlaneArtifact('StaticMessageIdMultisigIsm').abi,
+      functionName: 'validatorsAndThreshold',
+      args: ['0x'],
+    })) as readonly [readonly Hex[], number];
+    expect(ismValidators[0]).toEqual(registry.get(1n)!.set.guardians.map((g) => g.ecdsa));
     const sender = chainClient(901, anvils[1]!.rpcUrl, SENDER_KEY);
     const dest = ml.hyperlane[902]!;
     const hash = await writeAndWait(sender, {

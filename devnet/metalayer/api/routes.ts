@@ -6,7 +6,7 @@ import {
   signedGuardianSetUpdateToJson,
 } from '../../../src/core/metalayer/index.js';
 import { ApiError, type ApiRequest, type DevnetApiRouter } from '../../api/router.js';
-import { FaultSpecError, parseFault, type FaultSwitchboard } from '../faults/faults.js';
+import { FAULT_KINDS, FaultSpecError, parseFault, type FaultKind, type FaultSwitchboard } from '../faults/faults.js';
 import type { HyperlaneRelayer } from '../hyperlane/relayer.js';
 import { merkleRootMetadata, messageIdMetadata } from '../hyperlane/relayer.js';
 import type { HyperlaneValidatorSet } from '../hyperlane/validators.js';
@@ -93,9 +93,9 @@ export function routeMetalayer(router: DevnetApiRouter, src: MetalayerRoutesSour
       hook: m.merkleTreeHook,
       checkpoint: { root: m.checkpoint.root, index: hex(m.checkpoint.index), messageId: m.checkpoint.messageId },
       signatures: m.signatures.map((s) => ({ index: hex(s.index), signature: s.signature })),
-      metadata: { messageId: messageIdMetadata(m, validators.threshold), merkleRoot: merkleRootMetadata(m, validators.threshold) },
-      validators: validators.validatorAddresses,
-      threshold: hex(validators.threshold),
+      metadata: { messageId: messageIdMetadata(m), merkleRoot: merkleRootMetadata(m) },
+      validators: m.validators,
+      threshold: hex(m.threshold),
       relay: status ?? { status: 'waiting', reason: 'not queued' },
     };
   });
@@ -119,8 +119,8 @@ export function routeMetalayer(router: DevnetApiRouter, src: MetalayerRoutesSour
   router.route('DELETE', '/admin/faults', (req) => {
     requireLoopback(req);
     const kind = req.query.get('kind');
-    if (kind) faults.clear(parseFault({ kind, chainId: 0 }).kind);
-    else faults.clear();
+    if (kind && !FAULT_KINDS.includes(kind as FaultKind)) throw new ApiError(400, 'BAD_FAULT', `kind must be one of ${FAULT_KINDS.join(', ')}`);
+    faults.clear((kind as FaultKind | null) ?? undefined);
     return { faults: faults.list() };
   });
 }

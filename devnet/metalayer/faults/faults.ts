@@ -22,7 +22,7 @@ export class FaultSpecError extends Error {
   }
 }
 
-const KINDS: readonly FaultKind[] = ['lyingRpc', 'equivocation', 'offlineGuardians', 'staleApi', 'forgedCheckpoint', 'weakGuardianSetUpdate'];
+export const FAULT_KINDS: readonly FaultKind[] = ['lyingRpc', 'equivocation', 'offlineGuardians', 'staleApi', 'forgedCheckpoint', 'weakGuardianSetUpdate'];
 
 function intArray(value: unknown, field: string): number[] | undefined {
   if (value === undefined) return undefined;
@@ -42,7 +42,7 @@ export function parseFault(json: unknown): Fault {
   if (typeof json !== 'object' || json === null) throw new FaultSpecError('fault must be an object', { field: '' });
   const o = json as Record<string, unknown>;
   const kind = o.kind as FaultKind;
-  if (!KINDS.includes(kind)) throw new FaultSpecError(`kind must be one of ${KINDS.join(', ')}`, { field: 'kind' });
+  if (!FAULT_KINDS.includes(kind)) throw new FaultSpecError(`kind must be one of ${FAULT_KINDS.join(', ')}`, { field: 'kind' });
   switch (kind) {
     case 'lyingRpc': {
       const chainId = optionalInt(o.chainId, 'chainId');

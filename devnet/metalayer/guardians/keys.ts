@@ -30,7 +30,7 @@ export function deriveGuardianKeys(seed: string, slot: number, index = slot): Gu
   return { index, blsSecretKey, blsPubkey: blsPublicKey(blsSecretKey), ecdsaPrivateKey, ecdsa: privateKeyToAddress(ecdsaPrivateKey) };
 }
 
-/** Service keys of the devnet metalayer (deployer of Hyperlane + staking, relayer). */
-export function metalayerServiceKey(seed: string, role: 'deployer' | 'relayer' | 'reporter'): Hex {
+/** Service keys of the devnet metalayer: Hyperlane deployer (same addresses on every chain), L1 staking deployer, relayer, reporter. */
+export function metalayerServiceKey(seed: string, role: 'deployer' | 'staking' | 'relayer' | 'reporter'): Hex {
   return scalarFrom(`${seed}/metalayer/${role}`, SECP_ORDER);
 }

@@ -41,7 +41,7 @@ describe('Hyperlane on anvil with guardian validators', () => {
       }),
     );
     validators = new HyperlaneValidatorSet({ origins: relayerClients, validators: guardians, threshold });
-    relayer = new HyperlaneRelayer({ destinations: relayerClients, threshold });
+    relayer = new HyperlaneRelayer({ destinations: relayerClients });
   });
 
   afterAll(async () => {

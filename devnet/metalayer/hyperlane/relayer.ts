@@ -11,7 +11,7 @@ export type RelayStatus =
   | { status: 'failed'; error: string; attempts: number };
 
 /** MessageIdMultisig metadata from the first `threshold` signatures in validator order (the ISM walks validators in order). */
-export function messageIdMetadata(m: SignedHyperlaneMessage, threshold: number): Hex | null {
+export function messageIdMetadata(m: SignedHyperlaneMessage, threshold = m.threshold): Hex | null {
   const sigs = [...m.signatures].sort((a, b) => a.index - b.index).slice(0, threshold);
   if (sigs.length < threshold) return null;
   return encodeMessageIdMultisigMetadata({
@@ -23,7 +23,7 @@ export function messageIdMetadata(m: SignedHyperlaneMessage, threshold: number):
 }
 
 /** MerkleRootMultisig metadata for the same signed checkpoint (signedIndex = the message's own index). */
-export function merkleRootMetadata(m: SignedHyperlaneMessage, threshold: number): Hex | null {
+export function merkleRootMetadata(m: SignedHyperlaneMessage, threshold = m.threshold): Hex | null {
   const sigs = [...m.signatures].sort((a, b) => a.index - b.index).slice(0, threshold);
   if (sigs.length < threshold) return null;
   return encodeMerkleRootMultisigMetadata({
@@ -44,14 +44,12 @@ const MAX_ATTEMPTS = 5;
  */
 export class HyperlaneRelayer {
   readonly #destinations: Map<number, { client: ChainClient; deployment: HyperlaneDeployment }>;
-  readonly #threshold: number;
   readonly #status = new Map<Hex, RelayStatus>();
   readonly #attempts = new Map<Hex, number>();
   readonly #queue: SignedHyperlaneMessage[] = [];
 
-  constructor(opts: { destinations: readonly { client: ChainClient; deployment: HyperlaneDeployment }[]; threshold: number }) {
+  constructor(opts: { destinations: readonly { client: ChainClient; deployment: HyperlaneDeployment }[] }) {
     this.#destinations = new Map(opts.destinations.map((d) => [d.deployment.domain, d]));
-    this.#threshold = opts.threshold;
   }
 
   status(messageId: Hex): RelayStatus | undefined {
@@ -84,9 +82,9 @@ export class HyperlaneRelayer {
       this.#status.set(m.messageId, { status: 'delivered', txHash: null, deliveredAt: Date.now() });
       return false;
     }
-    const metadata = messageIdMetadata(m, this.#threshold);
+    const metadata = messageIdMetadata(m);
     if (!metadata) {
-      this.#status.set(m.messageId, { status: 'waiting', reason: `${m.signatures.length}/${this.#threshold} validator signatures` });
+      this.#status.set(m.messageId, { status: 'waiting', reason: `${m.signatures.length}/${m.threshold} validator signatures` });
       return true;
     }
     try {

@@ -25,6 +25,9 @@ export type SignedHyperlaneMessage = {
   proof: Hex[];
   /** ECDSA signatures of the online validators, by validator index (ascending). */
   signatures: { index: number; signature: Hex }[];
+  /** The validator list (ISM order) and threshold these signatures are for; replaced on a hand-over. */
+  validators: Address[];
+  threshold: number;
   dispatchBlock: bigint;
   dispatchedAt: number;
 };
@@ -49,8 +52,8 @@ const hookAbi = () => hyperlaneArtifact('MerkleTreeHook').abi;
  * MerkleTreeHook tree (checked against the chain's root), and sign every checkpoint with ECDSA.
  */
 export class HyperlaneValidatorSet {
-  readonly validators: readonly GuardianKeys[];
-  readonly threshold: number;
+  #validators: readonly GuardianKeys[];
+  #threshold: number;
   readonly #origins = new Map<number, OriginState>();
   readonly #messages = new Map<Hex, SignedHyperlaneMessage>();
   readonly #isOnline: (index: number) => boolean;
@@ -62,16 +65,41 @@ export class HyperlaneValidatorSet {
     threshold: number;
     isOnline?: (index: number) => boolean;
   }) {
-    this.validators = opts.validators;
-    this.threshold = opts.threshold;
+    this.#validators = opts.validators;
+    this.#threshold = opts.threshold;
     this.#isOnline = opts.isOnline ?? (() => true);
     for (const o of opts.origins) {
       this.#origins.set(o.deployment.domain, { ...o, tree: new IncrementalMerkleTree(), nextBlock: o.deployment.deployedBlock });
     }
   }
 
+  get validators(): readonly GuardianKeys[] {
+    return this.#validators;
+  }
+
+  get threshold(): number {
+    return this.#threshold;
+  }
+
   get validatorAddresses(): Address[] {
-    return this.validators.map((v) => v.ecdsa);
+    return this.#validators.map((v) => v.ecdsa);
+  }
+
+  /** Hand-over: the new validators (the new guardian set, in the new ISM's order) re-sign every known checkpoint. */
+  rotate(validators: readonly GuardianKeys[], threshold: number): void {
+    this.#validators = validators;
+    this.#threshold = threshold;
+    for (const m of this.#messages.values()) this.#sign(m);
+  }
+
+  #sign(m: SignedHyperlaneMessage): void {
+    const digest = checkpointDigest(m.checkpoint);
+    m.signatures = this.#validators
+      .map((v, i) => ({ v, i }))
+      .filter(({ i }) => this.#isOnline(i))
+      .map(({ v, i }) => ({ index: i, signature: ecdsaSignDigest(digest, v.ecdsaPrivateKey) }));
+    m.validators = this.validatorAddresses;
+    m.threshold = this.#threshold;
   }
 
   message(messageId: Hex): SignedHyperlaneMessage | undefined {
@@ -134,11 +162,6 @@ export class HyperlaneValidatorSet {
         index,
         messageId,
       };
-      const digest = checkpointDigest(checkpoint);
-      const signatures = this.validators
-        .map((v, i) => ({ v, i }))
-        .filter(({ i }) => this.#isOnline(i))
-        .map(({ v, i }) => ({ index: i, signature: ecdsaSignDigest(digest, v.ecdsaPrivateKey) }));
       const decoded = decodeHyperlaneMessage(message);
       const record: SignedHyperlaneMessage = {
         messageId,
@@ -148,10 +171,13 @@ export class HyperlaneValidatorSet {
         merkleTreeHook: getAddress(o.deployment.merkleTreeHook),
         checkpoint,
         proof: o.tree.proof(index),
-        signatures,
+        signatures: [],
+        validators: [],
+        threshold: this.#threshold,
         dispatchBlock: log.blockNumber,
         dispatchedAt: Date.now(),
       };
+      this.#sign(record);
       this.#messages.set(messageId, record);
       signed.push(record);
     }
