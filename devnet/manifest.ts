@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Address } from 'viem';
@@ -47,4 +47,14 @@ export function writeManifest(path: string, manifest: DevnetManifest): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
   renameSync(tmp, path);
+}
+
+/** Deletes the manifest only if it still describes these anvils (another devnet may have replaced it). */
+export function removeManifestIfOurs(path: string, pids: readonly number[]): void {
+  try {
+    const current = JSON.parse(readFileSync(path, 'utf8')) as { pids?: number[] };
+    if (JSON.stringify(current.pids) === JSON.stringify(pids)) rmSync(path, { force: true });
+  } catch {
+    // missing or unreadable: nothing of ours to remove
+  }
 }

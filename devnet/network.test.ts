@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, erc20Abi, http, parseEther, parseUnits } from 'viem';
@@ -116,10 +116,15 @@ describe('startDevnet lifecycle', () => {
     expect(snapshots[1]!.pids).not.toEqual(snapshots[0]!.pids);
   });
 
-  it('stop() is idempotent', async () => {
-    const devnet = await startDevnet({ full: false, quiet: true, manifestPath: null, apiPort: 0 });
+  it('stop() is idempotent and removes the manifest it wrote', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'era-devnet-stop-'));
+    const manifestPath = join(dir, 'manifest.json');
+    const devnet = await startDevnet({ full: false, quiet: true, manifestPath, apiPort: 0 });
+    expect(existsSync(manifestPath)).toBe(true);
     await devnet.stop();
     await devnet.stop();
     expect(devnet.manifest.pids.filter(alive)).toEqual([]);
+    expect(existsSync(manifestPath)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

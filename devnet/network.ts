@@ -11,7 +11,7 @@ import { PREFERRED_API_PORT, startApiServer } from './api/server.js';
 import { compileContracts } from './contracts/compile.js';
 import { bundleDapp, startDappServer, type DappConfig } from './dapp/server.js';
 import { chainClients, deployContracts, placePredeploys, type DevnetChainClients } from './deploy.js';
-import { DEFAULT_MANIFEST_PATH, writeManifest, type DevnetManifest, type ManifestChain } from './manifest.js';
+import { DEFAULT_MANIFEST_PATH, removeManifestIfOurs, writeManifest, type DevnetManifest, type ManifestChain } from './manifest.js';
 import { FULL_CHAIN_IDS, MINIMAL_CHAIN_IDS, registry, registryChain, type DevnetFramework, type RegistryChain } from './registry.js';
 
 export const DEFAULT_SEED = 'era-devnet';
@@ -210,7 +210,11 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
       })),
     };
     const manifestPath = opts.manifestPath === undefined ? DEFAULT_MANIFEST_PATH : opts.manifestPath;
-    if (manifestPath !== null) writeManifest(manifestPath, manifest);
+    if (manifestPath !== null) {
+      writeManifest(manifestPath, manifest);
+      // A manifest naming dead ports misleads whoever reads it next: remove ours on stop.
+      cleanups.unshift(async () => removeManifestIfOurs(manifestPath, manifest.pids));
+    }
     const defaults = seed === DEFAULT_SEED && (opts.guardians ?? DEFAULT_GUARDIANS) === DEFAULT_GUARDIANS;
     if (metalayer && defaults && metalayer.genesisGuardianSetHash !== registry.genesisGuardianSetHash)
       log(`warning: genesis guardian set ${metalayer.genesisGuardianSetHash} differs from devnet.json's pinned ${registry.genesisGuardianSetHash}`);
