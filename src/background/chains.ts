@@ -16,6 +16,7 @@ export type ChainService = ReturnType<typeof createChainService>;
 
 export function createChainService(deps: { db: WalletDb; settings: SettingsStore; fetch: typeof fetch; now(): number; changed(): void }) {
   const online = new Map<number, boolean>();
+  const failedProbes = new Map<number, number>();
   let devnet: ChainEntry[] | null = null;
   let user: ChainEntry[] | null = null;
   let lastRefresh = 0;
@@ -42,7 +43,10 @@ export function createChainService(deps: { db: WalletDb; settings: SettingsStore
         ok = false;
       }
     }
-    online.set(c.chainId, ok);
+    // One slow answer under load is not an outage: a chain goes offline after two failed probes in a row.
+    const failures = ok ? 0 : (failedProbes.get(c.chainId) ?? 0) + 1;
+    failedProbes.set(c.chainId, failures);
+    online.set(c.chainId, ok || (online.get(c.chainId) === true && failures < 2));
   };
 
   const refreshNow = async () => {
@@ -66,8 +70,10 @@ export function createChainService(deps: { db: WalletDb; settings: SettingsStore
 
   return {
     refresh,
+    /** Waits for the first refresh only; later ones run behind the answer and push state/changed. */
     refreshIfStale: async () => {
-      if (deps.now() - lastRefresh > STALE_MS) await refresh();
+      if (lastRefresh === 0) await refresh();
+      else if (deps.now() - lastRefresh > STALE_MS) void refresh().catch(() => undefined);
     },
     get: async (chainId: number) => getChain(await registry(), chainId),
     /** Synchronous lookup from the loaded lists (call after any async method). */

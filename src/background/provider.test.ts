@@ -158,7 +158,8 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     expect(txApproval).toMatchObject({ kind: 'send_transaction', params: { value: '1', gas: '21000', nativeSymbol: 'ETH' } });
     const hash = (await send).result;
     expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
-    expect((await rpc(page, 'eth_getTransactionReceipt', [hash])).result.status).toBe('0x1');
+    // anvil mines right after the broadcast; the receipt can lag the hash by a moment
+    await vi.waitFor(async () => expect((await rpc(page, 'eth_getTransactionReceipt', [hash])).result?.status).toBe('0x1'), { timeout: 10_000 });
   });
 
   it('a request re-sent after a worker restart re-attaches to its persisted approval', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEncryptedVault } from '../core/vault';
 import { ADDR0, ANVIL_MNEMONIC, PASSWORD, restart, startTestBackground } from './testing/harness';
+import type { memoryArea } from './testing/memoryPlatform';
 
 describe('background vault over messages', () => {
   it('creates, locks, unlocks; state reflects it', async () => {
@@ -29,7 +30,8 @@ describe('background vault over messages', () => {
     const stored = JSON.stringify(await t.services.db.get('vault'));
     expect(stored).not.toContain('test test');
     expect(stored).not.toContain('59c6995e');
-    expect(JSON.stringify([...t.platform.local.data ?? []])).not.toContain('test test');
+    expect(JSON.stringify([...(t.platform.local as ReturnType<typeof memoryArea>).data])).not.toContain('test test');
+    expect(JSON.stringify([...(t.platform.session as ReturnType<typeof memoryArea>).data].filter(([k]) => k !== 'unlocked'))).not.toContain('test test');
   });
 
   it('wrong password: typed error, growing delay that survives a worker restart', async () => {

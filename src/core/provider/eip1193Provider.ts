@@ -167,10 +167,7 @@ export class EraWalletProvider {
         break;
       case 'connect': {
         const chainId = (f.data as { chainId?: unknown } | null)?.chainId;
-        if (typeof chainId === 'string') {
-          this.#connected = false;
-          this.#setConnected(chainId);
-        }
+        if (typeof chainId === 'string' && !this.#connected) this.#setConnected(chainId);
         break;
       }
       case 'disconnect':

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatchRpc } from './dispatch';
 import { startTestAnvil, type TestAnvil } from './testing/anvil';
 import { chainEntry, memoryContext } from './testing/memoryContext';
@@ -37,9 +37,10 @@ describe('rpc against a real anvil', () => {
     expect(approval.params).toMatchObject({ from: ADDR0, to: ADDR1, value: '1000000000000000000', gas: '21000', nativeSymbol: 'ETH' });
     const p = approval.params as { maxFeePerGas: string; maxPriorityFeePerGas: string; nonce: number };
     expect(BigInt(p.maxFeePerGas)).toBeGreaterThanOrEqual(BigInt(p.maxPriorityFeePerGas));
-    const receipt = (await dispatchRpc({ method: 'eth_getTransactionReceipt', params: [(r as { result: string }).result] }, ctx)) as { result: { status: string; type: string } };
-    expect(receipt.result.status).toBe('0x1');
-    expect(receipt.result.type).toBe('0x2');
+    await vi.waitFor(async () => {
+      const receipt = (await dispatchRpc({ method: 'eth_getTransactionReceipt', params: [(r as { result: string }).result] }, ctx)) as { result: { status: string; type: string } | null };
+      expect(receipt.result).toMatchObject({ status: '0x1', type: '0x2' });
+    });
   });
 
   it('blocks a `to` with a wrong EIP-55 checksum before asking the user', async () => {
@@ -89,9 +90,11 @@ describe('rpc against a real anvil', () => {
     expect(r).toEqual({ result: { id: expect.stringMatching(/^0x/) } });
     expect(ctx.approvals.map((x) => x.kind)).toEqual(['send_calls']);
     const id = (r as { result: { id: string } }).result.id;
-    const status = (await dispatchRpc({ method: 'wallet_getCallsStatus', params: [id] }, ctx)) as { result: { status: number; atomic: boolean; receipts: unknown[] } };
-    expect(status.result).toMatchObject({ status: 200, atomic: false, chainId: '0x385' });
-    expect(status.result.receipts).toHaveLength(2);
+    await vi.waitFor(async () => {
+      const status = (await dispatchRpc({ method: 'wallet_getCallsStatus', params: [id] }, ctx)) as { result: { status: number; atomic: boolean; receipts: unknown[] } };
+      expect(status.result).toMatchObject({ status: 200, atomic: false, chainId: '0x385' });
+      expect(status.result.receipts).toHaveLength(2);
+    });
     const other = ctxOn({ origin: 'https://other.example' });
     expect(errorOf(await dispatchRpc({ method: 'wallet_getCallsStatus', params: [id] }, other))?.code).toBe(5730);
   });
