@@ -71,7 +71,7 @@ export function ApprovalDetails({ approval, state, accounts, onAccounts }: Detai
           {p.siwe && (
             <Card title="Sign-In with Ethereum">
               <Row label="Domain" value={<span className="mono">{p.siwe.domain}</span>} />
-              <Row label="URI" value={<span className="mono small">{p.siwe.uri}</span>} />
+              <Row stacked label="URI" value={<span className="mono small">{p.siwe.uri}</span>} />
               <Row label="Chain" value={String(p.siwe.chainId)} />
               {p.siwe.expirationTime && <Row label="Expires" value={p.siwe.expirationTime} />}
             </Card>
@@ -94,8 +94,8 @@ export function ApprovalDetails({ approval, state, accounts, onAccounts }: Detai
             {d.name !== undefined && <Row label="Name" value={d.name} />}
             {d.version !== undefined && <Row label="Version" value={d.version} />}
             {d.chainId !== undefined && <Row label="Chain id" value={String(d.chainId)} />}
-            {d.verifyingContract !== undefined && <Row label="Verifying contract" value={<span className="mono small whole">{d.verifyingContract}</span>} />}
-            {d.salt !== undefined && <Row label="Salt" value={<span className="mono small whole">{d.salt}</span>} />}
+            {d.verifyingContract !== undefined && <Row stacked label="Verifying contract" value={<span className="mono small whole">{d.verifyingContract}</span>} />}
+            {d.salt !== undefined && <Row stacked label="Salt" value={<span className="mono small whole">{d.salt}</span>} />}
           </Card>
           <Card title={`Message · ${p.primaryType}`}>
             <FieldTree fields={p.fields} />
@@ -110,7 +110,7 @@ export function ApprovalDetails({ approval, state, accounts, onAccounts }: Detai
         <div className="stack">
           <Card>
             <Row label="From" value={<Address address={p.from} />} />
-            <Row label="To" value={p.to ? <span className="mono small whole">{p.to}</span> : <Badge tone="warn">new contract</Badge>} />
+            <Row stacked label="To" value={p.to ? <span className="mono small whole">{p.to}</span> : <Badge tone="warn">new contract</Badge>} />
             <Row label="Amount" value={<Amount value={p.value} decimals={decimals} symbol={p.nativeSymbol || symbol} testId="approval-value" />} />
             <Row label="Network fee (at most)" value={<Amount value={p.maxFee} decimals={decimals} symbol={p.nativeSymbol || symbol} maxFractionDigits={8} />} sub={`gas limit ${p.gas} · nonce ${p.nonce}`} />
           </Card>
@@ -139,9 +139,9 @@ export function ApprovalDetails({ approval, state, accounts, onAccounts }: Detai
         <Card>
           <Row label="Network" value={p.chainName} />
           <Row label="Chain id" value={String(p.chainId)} />
-          <Row label="RPC URL" value={<span className="mono small whole">{p.rpcUrl}</span>} />
+          <Row stacked label="RPC URL" value={<span className="mono small whole">{p.rpcUrl}</span>} />
           <Row label="Currency" value={`${p.nativeCurrency.name} (${p.nativeCurrency.symbol}, ${p.nativeCurrency.decimals} decimals)`} />
-          {p.blockExplorerUrl && <Row label="Explorer" value={<span className="mono small whole">{p.blockExplorerUrl}</span>} />}
+          {p.blockExplorerUrl && <Row stacked label="Explorer" value={<span className="mono small whole">{p.blockExplorerUrl}</span>} />}
         </Card>
       );
     }
@@ -150,7 +150,7 @@ export function ApprovalDetails({ approval, state, accounts, onAccounts }: Detai
       return (
         <Card>
           <Row label="Token" value={<strong>{p.symbol}</strong>} />
-          <Row label="Contract" value={<span className="mono small whole">{p.address}</span>} />
+          <Row stacked label="Contract" value={<span className="mono small whole">{p.address}</span>} />
           <Row label="Decimals" value={String(p.decimals)} />
         </Card>
       );
@@ -165,7 +165,7 @@ export function ApprovalDetails({ approval, state, accounts, onAccounts }: Detai
           )}
           {p.calls.map((c, i) => (
             <Card key={i} title={`Call ${i + 1}`}>
-              <Row label="To" value={c.to ? <span className="mono small whole">{c.to}</span> : <Badge tone="warn">new contract</Badge>} />
+              <Row stacked label="To" value={c.to ? <span className="mono small whole">{c.to}</span> : <Badge tone="warn">new contract</Badge>} />
               <Row label="Amount" value={<Amount value={c.value} decimals={decimals} symbol={symbol} />} />
               {c.data !== '0x' && <pre className="message mono small">{c.data}</pre>}
             </Card>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 export type BannerTone = 'info' | 'warn' | 'danger';
 
-const icons: Record<BannerTone, string> = { info: 'i', warn: '!', danger: '⛔' };
+const icons: Record<BannerTone, string> = { info: 'i', warn: '!', danger: '!' };
 
 /** A message block; danger banners use role=alert so assistive tech announces them at once. */
 export function Banner({ tone = 'info', title, children, testId }: { tone?: BannerTone; title?: ReactNode; children?: ReactNode; testId?: string }) {

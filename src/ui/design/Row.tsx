@@ -8,10 +8,13 @@ export type RowProps = {
   onClick?: () => void;
   testId?: string;
   ariaLabel?: string;
+  /** Value on its own line under the label (for whole addresses, hashes, URLs). */
+  stacked?: boolean;
 };
 
 /** One line of a list: label (and sub-line) on the left, value on the right; a button when clickable. */
-export function Row({ label, sub, value, leading, onClick, testId, ariaLabel }: RowProps) {
+export function Row({ label, sub, value, leading, onClick, testId, ariaLabel, stacked }: RowProps) {
+  const cls = stacked ? 'row row-stacked' : 'row';
   const body = (
     <>
       {leading}
@@ -23,11 +26,11 @@ export function Row({ label, sub, value, leading, onClick, testId, ariaLabel }: 
     </>
   );
   return onClick ? (
-    <button type="button" className="row" onClick={onClick} data-testid={testId} aria-label={ariaLabel}>
+    <button type="button" className={cls} onClick={onClick} data-testid={testId} aria-label={ariaLabel}>
       {body}
     </button>
   ) : (
-    <div className="row" data-testid={testId}>
+    <div className={cls} data-testid={testId}>
       {body}
     </div>
   );
