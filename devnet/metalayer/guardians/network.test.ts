@@ -80,3 +80,16 @@ describe('guardian signing (producer side of spec A3/A4)', () => {
     expect(stakeOf(set, onlineWithOneBack) * 3n >= total * 2n).toBe(true);
   });
 });
+
+describe('devnet genesis guardian set', () => {
+  it('matches the hash pinned in src/core/chains/devnet.json for the default devnet (seed, guardian count, stakes)', async () => {
+    const { DEFAULT_SEED, DEFAULT_GUARDIANS } = await import('../../network.js');
+    const { guardianStake } = await import('../staking/guardianStaking.js');
+    const { guardianSetHash } = await import('../../../src/core/metalayer/index.js');
+    const pinned = (JSON.parse(readFileSync(new URL('../../../src/core/chains/devnet.json', import.meta.url), 'utf8')) as { genesisGuardianSetHash: Hex })
+      .genesisGuardianSetHash;
+    const keys = Array.from({ length: DEFAULT_GUARDIANS }, (_, i) => deriveGuardianKeys(DEFAULT_SEED, i));
+    const set = { id: 0n, guardians: keys.map((k, i) => ({ index: i, blsPubkey: k.blsPubkey, ecdsa: k.ecdsa, stake: guardianStake(i) })) };
+    expect(guardianSetHash(set)).toBe(pinned);
+  });
+});
