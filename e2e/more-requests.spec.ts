@@ -1,6 +1,6 @@
 import { createPublicClient, http, parseEther, toHex } from 'viem';
 import { startAnvil } from '../devnet/anvil';
-import { ACCOUNT_1, connectDapp, decide, expect, openDapp, providerRequest, test } from './fixtures';
+import { ACCOUNT_1, connectDapp, decide, expect, openDapp, providerRequest, shot, test } from './fixtures';
 
 test('watchAsset, sendCalls and addEthereumChain each read as a sentence and resolve as decided', async ({ wallet, context }) => {
   await wallet.importTestMnemonic();
@@ -48,4 +48,12 @@ test('watchAsset, sendCalls and addEthereumChain each read as a sentence and res
   } finally {
     await extra.stop();
   }
+
+  // That chain's RPC is gone now: the popup marks it offline and still shows every other balance.
+  const popup = await wallet.openPopup();
+  await popup.getByRole('button', { name: 'Refresh balances' }).click();
+  await expect(popup.getByTestId('balance-row-31337')).toContainText('offline', { timeout: 30_000 });
+  await expect(popup.getByTestId(`balance-${chainId}`)).toBeVisible();
+  await expect(popup.getByTestId('portfolio-total')).toContainText('ETH');
+  await shot(popup, 'popup-offline-chain');
 });

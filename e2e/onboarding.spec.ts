@@ -36,6 +36,9 @@ test('import the anvil test mnemonic through onboarding; the popup shows the acc
     await expect(popup.getByTestId(`balance-${chain.chainId}`)).toBeVisible({ timeout: 30_000 });
   }
   await shot(popup, 'popup-home');
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  await shot(popup, 'popup-home-dark');
+  await popup.emulateMedia({ colorScheme: 'light' });
 
   await popup.getByTestId('receive-open').click();
   await expect(popup.getByRole('img', { name: /QR code/ })).toBeVisible();

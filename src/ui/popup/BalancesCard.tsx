@@ -1,12 +1,10 @@
 import { Amount, Badge, Banner, Button, Card, ChainChip, Row, Skeleton } from '../design';
 import type { WalletChain } from '../walletApi';
 import { useBalances } from '../stores/balances';
-import { useSession } from '../stores/session';
 
 /** Native balance per devnet chain; an offline chain is marked and never hides the others. */
 export function BalancesCard({ chains, address }: { chains: WalletChain[]; address: string }) {
   const { balances, loading, error, load } = useBalances();
-  const activeChainId = useSession((s) => s.activeChainId);
   const refresh = (
     <Button variant="ghost" size="sm" onClick={() => void load(address)} busy={loading} aria-label="Refresh balances">
       Refresh
@@ -21,8 +19,24 @@ export function BalancesCard({ chains, address }: { chains: WalletChain[]; addre
       </Card>
     );
   }
+  // Same-symbol native balances add up across rollups; different symbols are listed side by side.
+  const totals = new Map<string, { value: bigint; decimals: number }>();
+  for (const chain of chains) {
+    const entry = balances?.find((b) => b.chainId === chain.chainId && b.status === 'ok');
+    if (!entry) continue;
+    const symbol = chain.nativeCurrency?.symbol ?? 'ETH';
+    const prev = totals.get(symbol) ?? { value: 0n, decimals: chain.nativeCurrency?.decimals ?? 18 };
+    totals.set(symbol, { ...prev, value: prev.value + BigInt(entry.balance) });
+  }
   return (
     <Card title="Balances" action={refresh} data-testid="balances">
+      <div className="portfolio-total" data-testid="portfolio-total" aria-label="Total across networks">
+        {!balances ? (
+          <Skeleton width={140} height={28} style={{ margin: '0 auto' }} />
+        ) : (
+          [...totals].map(([symbol, t]) => <Amount key={symbol} value={t.value} decimals={t.decimals} symbol={symbol} maxFractionDigits={4} />)
+        )}
+      </div>
       {error && <Banner tone="danger" title="Could not read balances">{error}. Check that the devnet is running, then refresh.</Banner>}
       {chains.map((chain) => {
         const entry = balances?.find((b) => b.chainId === chain.chainId);
@@ -37,7 +51,6 @@ export function BalancesCard({ chains, address }: { chains: WalletChain[]; addre
             key={chain.chainId}
             testId={`balance-row-${chain.chainId}`}
             label={<ChainChip chainId={chain.chainId} name={chain.name} framework={chain.framework} online={chain.online} />}
-            sub={activeChainId === chain.chainId ? 'selected network' : undefined}
             value={value}
           />
         );
