@@ -2,7 +2,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { createPublicClient, http, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetworkInfo } from './api/network.js';
-import { CHROMIUM, CHROMIUM_ARGS, installAnvilWallet, lastLog } from './dapp/anvilWallet.js';
+import { CHROMIUM, CHROMIUM_ARGS, installAnvilWallet, logAfter } from './dapp/anvilWallet.js';
 import { startDevnet, type Devnet } from './network.js';
 import { registry } from './registry.js';
 
@@ -67,11 +67,9 @@ describe('full devnet with the Metalayer', () => {
     const page = await browser.newPage();
     await page.addInitScript(installAnvilWallet, devnet.manifest.chains.map(({ chainId, rpcUrl }) => ({ chainId, rpcUrl })));
     await page.goto(devnet.manifest.dappUrl);
-    await page.getByTestId('dapp-connect').click();
-    await lastLog(page, 'eth_requestAccounts');
+    await logAfter(page, 'eth_requestAccounts', () => page.getByTestId('dapp-connect').click());
     await page.getByTestId('dapp-hyperlane-body').fill('gm from 901');
-    await page.getByTestId('dapp-hyperlane-send').click();
-    const sent = await lastLog(page, 'hyperlane_send');
+    const sent = await logAfter(page, 'hyperlane_send', () => page.getByTestId('dapp-hyperlane-send').click());
     expect(sent.error).toBeUndefined();
     expect(sent.result).toMatchObject({ origin: 901, destination: 902, delivered: true });
     expect(await page.getByTestId('dapp-hyperlane-status').getAttribute('data-state')).toBe('delivered');

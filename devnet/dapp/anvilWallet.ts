@@ -82,7 +82,16 @@ export function installAnvilWallet(chains: Chains): void {
 
 export type LogLine = { action: string; result?: unknown; error?: { code: number | string | null; message: string } };
 
-/** The last dApp log entry for an action, parsed (waits for it to appear). */
+/** Runs `act` (a click) and returns the NEW log entry it produced for `action` (earlier entries never count). */
+export async function logAfter(page: Page, action: string, act: () => Promise<void>): Promise<LogLine> {
+  const entries = page.locator(`[data-testid="dapp-log-entry"][data-action="${action}"]`);
+  const before = await entries.count();
+  await act();
+  await entries.nth(before).waitFor({ timeout: 15_000 });
+  return JSON.parse((await entries.nth(before).textContent())!) as LogLine;
+}
+
+/** The last dApp log entry for an action, parsed (waits for one to exist). */
 export async function lastLog(page: Page, action: string): Promise<LogLine> {
   const entry = page.locator(`[data-testid="dapp-log-entry"][data-action="${action}"]`).last();
   await entry.waitFor({ timeout: 15_000 });
