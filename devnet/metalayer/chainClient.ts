@@ -11,6 +11,7 @@ import {
   type Chain,
   type Account,
   type Transport,
+  type TransactionReceipt,
   getAddress,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -59,14 +60,25 @@ export async function fundGas(client: ChainClient, address: Address, wei = 10n *
   await client.public.request({ method: 'anvil_setBalance' as never, params: [address, `0x${wei.toString(16)}`] as never });
 }
 
+/** anvil automines: the receipt is usually there at once, so ask before polling. */
+export async function receiptOf(client: ChainClient, hash: Hex, timeoutMs = 30_000): Promise<TransactionReceipt> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    const receipt = await client.public.getTransactionReceipt({ hash }).catch(() => null);
+    if (receipt) return receipt;
+    if (Date.now() > deadline) throw new ChainTxError('No receipt', { chainId: client.chainId, hash });
+    await new Promise((r) => setTimeout(r, attempt < 10 ? 5 : 25));
+  }
+}
+
 export async function waitMined(client: ChainClient, hash: Hex): Promise<void> {
-  const receipt = await client.public.waitForTransactionReceipt({ hash, pollingInterval: 20, timeout: 30_000 });
+  const receipt = await receiptOf(client, hash);
   if (receipt.status !== 'success') throw new ChainTxError('Transaction reverted', { chainId: client.chainId, hash });
 }
 
 export async function deployContract(client: ChainClient, abi: Abi, bytecode: Hex, args: readonly unknown[] = []): Promise<Address> {
   const hash = await client.wallet.deployContract({ abi, bytecode, args } as never);
-  const receipt = await client.public.waitForTransactionReceipt({ hash, pollingInterval: 20, timeout: 30_000 });
+  const receipt = await receiptOf(client, hash);
   if (receipt.status !== 'success' || !receipt.contractAddress) {
     throw new ChainTxError('Deployment failed', { chainId: client.chainId, hash });
   }

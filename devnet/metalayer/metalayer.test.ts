@@ -136,6 +136,18 @@ describe('devnet Metalayer on anvil (5 guardians, hand-over, relayer, faults)', 
     verifySignedCheckpoint(before, { registry });
   });
 
+  async function dispatch901to902(body: string): Promise<Hex> {
+    const sender = chainClient(901, anvils[1]!.rpcUrl, SENDER_KEY);
+    const hash = await writeAndWait(sender, {
+      address: ml.hyperlane[901]!.mailbox,
+      abi: hyperlaneArtifact('Mailbox').abi,
+      functionName: 'dispatch',
+      args: [902, pad(ml.hyperlane[902]!.testRecipient, { size: 32 }), toHex(body)],
+    });
+    const receipt = await sender.public.getTransactionReceipt({ hash });
+    return receipt.logs.find((l) => l.address.toLowerCase() === ml.hyperlane[901]!.mailbox.toLowerCase() && l.topics.length === 2)?.topics[1] as Hex;
+  }
+
   it('relays a message from 901 to 902 through Hyperlane’s own ISM with the guardians’ signatures (set 1 after the hand-over)', async () => {
     await waitFor('ISM rotation', () => (ml.validators.validatorAddresses[4] === registry.get(1n)!.set.guardians[4]!.ecdsa ? true : undefined));
     const ismValidators = (await chainClient(902, anvils[2]!.rpcUrl, SENDER_KEY).public.readContract({
@@ -145,16 +157,8 @@ describe('devnet Metalayer on anvil (5 guardians, hand-over, relayer, faults)', 
       args: ['0x'],
     })) as readonly [readonly Hex[], number];
     expect(ismValidators[0]).toEqual(registry.get(1n)!.set.guardians.map((g) => g.ecdsa));
-    const sender = chainClient(901, anvils[1]!.rpcUrl, SENDER_KEY);
     const dest = ml.hyperlane[902]!;
-    const hash = await writeAndWait(sender, {
-      address: ml.hyperlane[901]!.mailbox,
-      abi: hyperlaneArtifact('Mailbox').abi,
-      functionName: 'dispatch',
-      args: [902, pad(dest.testRecipient, { size: 32 }), toHex('cross-rollup hello')],
-    });
-    const receipt = await sender.public.getTransactionReceipt({ hash });
-    const dispatchId = receipt.logs.find((l) => l.address.toLowerCase() === ml.hyperlane[901]!.mailbox.toLowerCase() && l.topics.length === 2)?.topics[1] as Hex;
+    const dispatchId = await dispatch901to902('cross-rollup hello');
     const msg = await waitFor('delivery', async () => {
       const r = await get(`/v1/messages/${dispatchId}`);
       const body = r.body as { relay: { status: string } };
@@ -243,11 +247,17 @@ describe('devnet Metalayer on anvil (5 guardians, hand-over, relayer, faults)', 
       const unpublished = ml.network.unpublishedEpochs;
       await waitFor('three silent epochs', () => (ml.network.unpublishedEpochs >= unpublished + 3 ? true : undefined));
       expect((await latest()).checkpoint.epoch).toBe(stuck);
+      // Hyperlane stops too: the online validators are below the ISM threshold.
+      const id = await dispatch901to902('while offline');
+      await waitFor('signing', async () => ((await get(`/v1/messages/${id}`)).status === 200 ? true : undefined));
+      await new Promise((r) => setTimeout(r, 3 * EPOCH_MS));
+      expect(((await get(`/v1/messages/${id}`)).body as { relay: { status: string } }).relay.status).toBe('waiting');
       await send('POST', '/admin/faults', { kind: 'offlineGuardians', publishBelowThreshold: true });
       await epochAtLeast(stuck + 1n);
       const weak = await latest();
       expect(() => verifySignedCheckpoint(weak, { registry })).toThrow(StakeThresholdError);
       await send('DELETE', '/admin/faults');
+      await waitFor('delivery once back online', async () => (((await get(`/v1/messages/${id}`)).body as { relay: { status: string } }).relay.status === 'delivered' ? true : undefined));
     });
 
     it('stale API: latest keeps serving an old checkpoint while the network moves on', async () => {

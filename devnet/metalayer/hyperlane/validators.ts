@@ -117,6 +117,8 @@ export class HyperlaneValidatorSet {
 
   /** Indexes and signs everything dispatched since the last poll, on every origin. */
   async poll(): Promise<SignedHyperlaneMessage[]> {
+    // Validators that were offline sign what they missed once they are back.
+    for (const m of this.#messages.values()) if (m.signatures.length < m.threshold) this.#sign(m);
     const results = await Promise.all([...this.#origins.values()].map((o) => this.#pollOrigin(o)));
     return results.flat();
   }

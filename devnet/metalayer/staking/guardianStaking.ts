@@ -68,12 +68,12 @@ export async function registerGuardians(params: {
   const c = compiledContract('GuardianStaking');
   if (source.kind === 'impersonate') await l1.public.request({ method: 'anvil_impersonateAccount' as never, params: [source.holder] as never });
   // Transfers from one holder are sequential (one nonce); registrations then run in parallel per guardian.
-  for (const g of guardians) {
-    await fundGas(l1, g.keys.ecdsa, parseEther('10'));
-    await transferEra(l1, staking.era, source, g.keys.ecdsa, g.stake);
-  }
-  if (source.kind === 'impersonate') await l1.public.request({ method: 'anvil_stopImpersonatingAccount' as never, params: [source.holder] as never });
   const concurrency = params.concurrency ?? 16;
+  for (let i = 0; i < guardians.length; i += concurrency) {
+    await Promise.all(guardians.slice(i, i + concurrency).map((g) => fundGas(l1, g.keys.ecdsa, parseEther('10'))));
+  }
+  for (const g of guardians) await transferEra(l1, staking.era, source, g.keys.ecdsa, g.stake);
+  if (source.kind === 'impersonate') await l1.public.request({ method: 'anvil_stopImpersonatingAccount' as never, params: [source.holder] as never });
   for (let i = 0; i < guardians.length; i += concurrency) {
     await Promise.all(
       guardians.slice(i, i + concurrency).map(async (g) => {
