@@ -37,5 +37,18 @@ test('a SIWE message for another domain is blocked; a long message needs scrolli
   await scrollApprovalToEnd(approval);
   await decide(approval, 'approve');
   const result = await signing;
+
+  // Two requests at once queue in one window, oldest first, with a count; each answers on its own.
+  const one = providerRequest(dapp, 'personal_sign', [stringToHex('first'), address]);
+  const queued = await wallet.approvalWindow(() => Promise.resolve());
+  const two = providerRequest(dapp, 'personal_sign', [stringToHex('second'), address]);
+  await expect(queued.getByTestId('approval-queue-count')).toBeVisible();
+  await expect(queued.getByTestId('approval-message')).toHaveText('first');
+  await shot(queued, 'approval-queue');
+  await queued.getByTestId('approval-reject').click();
+  expect((await one).error?.code).toBe(4001);
+  await expect(queued.getByTestId('approval-message')).toHaveText('second');
+  await decide(queued, 'approve');
+  expect(await verifyMessage({ address: address as Hex, message: 'second', signature: (await two).result as Hex })).toBe(true);
   expect(await verifyMessage({ address: address as Hex, message: long, signature: result.result as Hex })).toBe(true);
 });
