@@ -8,7 +8,7 @@ export const APPROVAL_PAGE = '/approval.html';
 export const APPROVAL_WINDOW = { width: 360, height: 640 } as const;
 const WINDOW_KEY = 'approval.windowId';
 
-type Pending = { resolve(d: ApprovalDecision): void; reject(e: unknown): void };
+type Pending = { resolve(d: ApprovalDecision): void; reject(e: unknown): void; key?: string };
 
 /**
  * The approval queue: persisted in IndexedDB (a re-sent request re-attaches after a worker restart),
@@ -26,7 +26,8 @@ export function createApprovalService(deps: {
 }) {
   const { db, platform } = deps;
   let queue: StoredApproval[] | null = null;
-  const pending = new Map<string, Pending>();
+  /** Waiters per approval: several identical connect requests from one site share one approval. */
+  const pending = new Map<string, Pending[]>();
   const unlockWaiters = new Set<Pending>();
   let opening: Promise<void> | null = null;
 
@@ -62,7 +63,7 @@ export function createApprovalService(deps: {
     await load();
     const all = [...queue!];
     for (const a of all) {
-      pending.get(a.id)?.reject(userRejected());
+      for (const w of pending.get(a.id) ?? []) w.reject(userRejected());
       await remove(a.id);
     }
     for (const w of unlockWaiters) w.reject(userRejected('unlock request'));
@@ -79,7 +80,9 @@ export function createApprovalService(deps: {
       req: Omit<ApprovalRequest<K>, 'kind'>,
     ): Promise<ApprovalDecision> => {
       await load();
-      let entry = queue!.find((a) => a.requestKey === meta.requestKey && a.kind === kind);
+      let entry =
+        queue!.find((a) => a.requestKey === meta.requestKey && a.kind === kind) ??
+        (kind === 'connect' ? queue!.find((a) => a.origin === meta.origin && a.kind === 'connect') : undefined);
       if (!entry) {
         entry = {
           id: globalThis.crypto.randomUUID(),
@@ -90,11 +93,15 @@ export function createApprovalService(deps: {
           kind,
           ...req,
         } as StoredApproval;
+        queue!.push(entry); // before any await, so a concurrent identical request finds it
         await db.approvals.put(entry);
-        queue!.push(entry);
       }
       const id = entry.id;
-      const decision = new Promise<ApprovalDecision>((resolve, reject) => pending.set(id, { resolve, reject }));
+      const decision = new Promise<ApprovalDecision>((resolve, reject) => {
+        // A re-sent request replaces its own stale waiter; a second connect from the site joins.
+        const others = (pending.get(id) ?? []).filter((w) => w.key !== meta.requestKey);
+        pending.set(id, [...others, { resolve, reject, key: meta.requestKey }]);
+      });
       deps.changed();
       await openWindow();
       return decision;
@@ -104,15 +111,15 @@ export function createApprovalService(deps: {
       await load();
       const entry = queue!.find((a) => a.id === id);
       if (!entry) throw new MessageError('UNKNOWN_APPROVAL', 'This request is no longer pending');
-      const waiter = pending.get(id);
+      const waiters = pending.get(id) ?? [];
       if (!approved) {
-        waiter?.reject(userRejected());
+        for (const w of waiters) w.reject(userRejected());
       } else {
         if (entry.blocked) throw new MessageError('APPROVAL_BLOCKED', entry.blocked.message);
         if (!(await deps.isUnlocked())) throw new MessageError('LOCKED', 'Unlock the wallet to approve');
         const decision: ApprovalDecision =
           entry.kind === 'connect' || entry.kind === 'permissions' ? { accounts: await deps.resolveAccounts(accounts) } : {};
-        waiter?.resolve(decision);
+        for (const w of waiters) w.resolve(decision);
       }
       await remove(id);
       await closeWindowIfIdle();
@@ -121,9 +128,14 @@ export function createApprovalService(deps: {
     /** The page that asked went away (tab closed, navigated): its requests are dropped. */
     dropByKeyPrefix: async (prefix: string) => {
       await load();
-      for (const a of queue!.filter((x) => x.requestKey.startsWith(prefix))) {
-        pending.get(a.id)?.reject(userRejected());
-        await remove(a.id);
+      for (const a of [...queue!]) {
+        const waiters = pending.get(a.id) ?? [];
+        const gone = waiters.filter((w) => w.key?.startsWith(prefix));
+        for (const w of gone) w.reject(userRejected());
+        const left = waiters.filter((w) => !gone.includes(w));
+        pending.set(a.id, left);
+        // Drop the approval when nobody waits for it any more (its own page went away, no joiners).
+        if (left.length === 0 && (gone.length > 0 || a.requestKey.startsWith(prefix))) await remove(a.id);
       }
       await closeWindowIfIdle();
     },

@@ -61,6 +61,8 @@ describe('EIP-1193 provider end to end (provider → relay → port → backgrou
     const { t, provider } = await setup();
     expect(provider.isEraWallet).toBe(true);
     const connected = new Promise((r) => provider.on('connect', r));
+    expect(provider.isConnected()).toBe(false); // nothing is sent until the page uses the provider
+    expect(await provider.request({ method: 'net_version' })).toBe('901');
     expect(await connected).toEqual({ chainId: '0x385' });
     expect(provider.isConnected()).toBe(true);
     const changed: unknown[] = [];

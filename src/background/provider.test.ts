@@ -84,12 +84,13 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     const pending = rpc(page, 'eth_requestAccounts');
     const pending2 = rpc(page, 'eth_requestAccounts');
     await vi.waitFor(() => expect([...t.platform.windowsOpen.values()]).toEqual([{ path: '/approval.html', width: 360, height: 640 }]), { timeout: 5000 });
-    await vi.waitFor(async () => expect((await t.call('state/get')).result.pendingApprovals).toBe(2), { timeout: 5000 });
+    await tick(100);
+    // a second eth_requestAccounts from the same site joins the pending one instead of queueing another
+    expect((await t.call('state/get')).result.pendingApprovals).toBe(1);
     const list = (await t.call('approvals/list')).result;
     expect(list[0]).toMatchObject({ origin: DAPP, kind: 'connect', chainId: 901, params: { permissions: ['eth_accounts'] }, blocked: null });
     await approveNext(t);
     expect(await pending).toEqual({ result: [ADDR0] });
-    await approveNext(t);
     expect(await pending2).toEqual({ result: [ADDR0] });
     await vi.waitFor(() => expect(t.platform.windowsOpen.size).toBe(0), { timeout: 5000 }); // queue empty → window closed
     await vi.waitFor(() => expect(events(page, 'accountsChanged')).toEqual([[ADDR0]]), { timeout: 5000 });
@@ -179,6 +180,22 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     expect(after.map((x: { id: string }) => x.id)).toEqual(before.map((x: { id: string }) => x.id));
     await t2.call('approvals/resolve', { id: after[0].id, approved: true });
     expect(await page2.next((m) => (m as { id?: number }).id === id)).toEqual({ kind: 'response', id, result: null });
+  });
+
+  it('a shared connect approval survives one of its tabs closing', async () => {
+    const t = await wallet();
+    const tab1 = t.platform.connect('provider', pageSender(DAPP, 11));
+    const tab2 = t.platform.connect('provider', pageSender(DAPP, 12));
+    const r1 = rpc(tab1, 'eth_requestAccounts');
+    const r2 = rpc(tab2, 'eth_requestAccounts');
+    await vi.waitFor(async () => expect((await t.call('approvals/list')).result).toHaveLength(1), { timeout: 5000 });
+    await tick(50);
+    tab1.disconnect();
+    r1.catch(() => undefined); // its page is gone: no answer can reach it
+    await tick(50);
+    expect((await t.call('approvals/list')).result).toHaveLength(1);
+    await approveNext(t);
+    expect(await r2).toEqual({ result: [ADDR0] });
   });
 
   it('a page that goes away drops its pending approvals; bad frames and senders never crash it', async () => {

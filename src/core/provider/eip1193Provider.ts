@@ -33,11 +33,6 @@ export class EraWalletProvider {
   constructor(transport: ProviderTransport) {
     this.#transport = transport;
     transport.listen((frame) => this.#onFrame(frame));
-    // Learn the chain at load: `connect` fires once the wallet answers.
-    this.request({ method: 'eth_chainId' }).then(
-      (chainId) => this.#setConnected(chainId as string),
-      () => undefined,
-    );
   }
 
   get chainId(): string | null {
@@ -70,6 +65,12 @@ export class EraWalletProvider {
       }
     }).then((result) => {
       if (args.method === 'eth_requestAccounts' || args.method === 'eth_accounts') this.#setAccounts(result as string[], false);
+      // The wallet is only contacted once the page uses the provider (pages that never do stay
+      // unknown to it); `connect` fires with the chain after the first answer.
+      if (!this.#connected) {
+        if (args.method === 'eth_chainId' && typeof result === 'string') this.#setConnected(result);
+        else this.request({ method: 'eth_chainId' }).catch(() => undefined);
+      }
       return result;
     });
   }
