@@ -7,7 +7,8 @@ import {
   signedCheckpointFromJson,
   signedGuardianSetUpdateFromJson,
 } from '../../src/core/metalayer/index.js';
-import { verifySignedCheckpoint } from '../../src/core/verifier/checkpoint.js';
+import { verifySignedCheckpoint, verifySignedCheckpointEcdsa } from '../../src/core/verifier/checkpoint.js';
+import { verifyHeader, type RpcBlockHeader } from '../../src/core/verifier/header.js';
 import { CheckpointHistory } from '../../src/core/verifier/equivocation.js';
 import {
   CheckpointSignatureError,
@@ -107,14 +108,17 @@ describe('devnet Metalayer on anvil (5 guardians, hand-over, relayer, faults)', 
     expect(verified.via).toBe('bls');
     expect(signed.checkpoint.rollupCount).toBe(3);
     expect(signed.ecdsaSignatures).toHaveLength(5);
+    expect(verifySignedCheckpointEcdsa(signed, { registry }).via).toBe('ecdsa');
     const byEpoch = signedCheckpointFromJson((await get(`/v1/checkpoints/${signed.checkpoint.epoch}`)).body);
     expect(byEpoch).toEqual(signed);
     for (const a of anvils) {
       const inc = rollupInclusionFromJson((await get(`/v1/checkpoints/${signed.checkpoint.epoch}/rollups/${a.chainId}`)).body);
       verifyRollupInclusion(inc.head, inc.proof, signed.checkpoint.aggregateRoot, { rollupCount: signed.checkpoint.rollupCount });
-      const block = (await rpc(a.rpcUrl, 'eth_getBlockByNumber', [toHex(inc.head.blockNumber), false])) as { hash: Hex; stateRoot: Hex };
+      const block = (await rpc(a.rpcUrl, 'eth_getBlockByNumber', [toHex(inc.head.blockNumber), false])) as RpcBlockHeader & { hash: Hex; stateRoot: Hex };
       expect(inc.head.blockHash).toBe(block.hash);
       expect(inc.head.stateRoot).toBe(block.stateRoot);
+      // The head's hash is keccak(rlp(header)) of a header with that state root (spec A2).
+      expect(verifyHeader(block)).toMatchObject({ number: inc.head.blockNumber, hash: inc.head.blockHash, stateRoot: inc.head.stateRoot });
     }
     expect((await get(`/v1/checkpoints/${signed.checkpoint.epoch}/rollups/12345`)).status).toBe(404);
     expect((await get('/v1/checkpoints/999999')).status).toBe(404);
