@@ -243,6 +243,23 @@ describe('devnet Metalayer on anvil (5 guardians, hand-over, relayer, faults)', 
       const reward = await reporter.public.readContract({ address: ml.staking.era, abi: erc20Abi, functionName: 'balanceOf', args: [reporter.account.address] });
       expect(reward).toBe(before! / 4n);
       expect(await reporter.public.readContract({ address: ml.staking.staking, abi: compiledContract('GuardianStaking').abi, functionName: 'slashBps' })).toBe(5000);
+      // Split view: a wallet that only polls latest sees both checkpoints of one epoch.
+      await send('POST', '/admin/faults', { kind: 'equivocation', guardians: [0, 1, 2, 3], splitView: true });
+      const next = (await latest()).checkpoint.epoch + 1n;
+      await epochAtLeast(next);
+      const seen = new CheckpointHistory();
+      const conflict = await waitFor('a split view', async () => {
+        const cp = await latest();
+        if (cp.checkpoint.epoch < next) return undefined;
+        try {
+          verifySignedCheckpoint(cp, { registry, history: seen });
+          return undefined;
+        } catch (e) {
+          return e;
+        }
+      });
+      expect(conflict).toBeInstanceOf(EquivocationError);
+      await send('DELETE', '/admin/faults');
     });
 
     it('offline guardians: below 2/3 nothing is published; forced publication does not verify', async () => {

@@ -30,6 +30,7 @@ export class MetalayerFeed {
   #attacker: GuardianSetPlan | undefined;
   readonly #forged = new Map<string, ServedCheckpoint>();
   readonly #attackerCheckpoints = new Map<bigint, ServedCheckpoint>();
+  #latestRequests = 0;
 
   constructor(network: GuardianNetwork, faults: FaultSwitchboard, seed: string) {
     this.#network = network;
@@ -55,6 +56,9 @@ export class MetalayerFeed {
     const record = this.#network.latest();
     if (!record) return undefined;
     if (this.#faults.get('weakGuardianSetUpdate')) return this.#attackerCheckpoint(record);
+    // Split view: every other caller of latest gets the equivocating guardians' checkpoint.
+    const alternative = record.alternatives[0];
+    if (this.#faults.get('equivocation')?.splitView && alternative && this.#latestRequests++ % 2 === 1) return alternative;
     return this.#serve(record);
   }
 

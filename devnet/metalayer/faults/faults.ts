@@ -2,8 +2,8 @@
 export type Fault =
   /** An RPC proxy that inflates balances (eth_getBalance, ERC-20 balanceOf in eth_call, Multicall3 aggregate3); `proofs` also tampers eth_getProof. */
   | { kind: 'lyingRpc'; chainId: number; proofs?: boolean; factor?: number }
-  /** Guardians that also sign a conflicting checkpoint every epoch (served as an alternative). */
-  | { kind: 'equivocation'; guardians?: number[] }
+  /** Guardians that also sign a conflicting checkpoint every epoch (served under /alternatives; with `splitView`, also as latest on every other request). */
+  | { kind: 'equivocation'; guardians?: number[]; splitView?: boolean }
   /** Guardians that stop signing; by default enough to fall below 2/3 of stake. */
   | { kind: 'offlineGuardians'; guardians?: number[]; publishBelowThreshold?: boolean }
   /** The API serves an old checkpoint as latest (replay). */
@@ -53,7 +53,8 @@ export function parseFault(json: unknown): Fault {
       return { kind, chainId, proofs: o.proofs === true, factor: factor ?? 10 };
     }
     case 'equivocation':
-      return { kind, guardians: intArray(o.guardians, 'guardians') ?? [0] };
+      if (o.splitView !== undefined && typeof o.splitView !== 'boolean') throw new FaultSpecError('splitView must be a boolean', { field: 'splitView' });
+      return { kind, guardians: intArray(o.guardians, 'guardians') ?? [0], splitView: o.splitView === true };
     case 'offlineGuardians': {
       if (o.publishBelowThreshold !== undefined && typeof o.publishBelowThreshold !== 'boolean')
         throw new FaultSpecError('publishBelowThreshold must be a boolean', { field: 'publishBelowThreshold' });
