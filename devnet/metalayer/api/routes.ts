@@ -31,8 +31,12 @@ export function parseUint(value: string | null | undefined, name: string): bigin
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
+export function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && LOOPBACK.has(address);
+}
+
 function requireLoopback(req: ApiRequest): void {
-  if (!req.remoteAddress || !LOOPBACK.has(req.remoteAddress)) throw new ApiError(403, 'FORBIDDEN', 'admin routes are loopback only');
+  if (!isLoopback(req.remoteAddress)) throw new ApiError(403, 'FORBIDDEN', 'admin routes are loopback only');
 }
 
 function requireCheckpoint(served: ServedCheckpoint | undefined, what: string): ServedCheckpoint {
