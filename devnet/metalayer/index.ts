@@ -108,6 +108,8 @@ export async function startMetalayer(opts: StartMetalayerParameters): Promise<Me
   const n = opts.guardians;
   if (!Number.isInteger(n) || n < 1 || n > MAX_GUARDIANS) throw new RangeError(`guardians must be 1..${MAX_GUARDIANS}, got ${n}`);
   if (!Number.isInteger(opts.epochMs) || opts.epochMs < 100) throw new RangeError(`epochMs must be ≥ 100, got ${opts.epochMs}`);
+  if (opts.handoverEpoch !== undefined && (!Number.isSafeInteger(opts.handoverEpoch) || opts.handoverEpoch < 1))
+    throw new RangeError(`handoverEpoch must be an epoch ≥ 1, got ${opts.handoverEpoch}`);
   const networkId = opts.networkId ?? registryNetworkId();
   const onError = opts.onError ?? errorLogger();
   const chains = [opts.l1, ...opts.rollups].sort((a, b) => a.chainId - b.chainId);

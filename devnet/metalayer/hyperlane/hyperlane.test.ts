@@ -89,14 +89,18 @@ describe('Hyperlane on anvil with guardian validators', () => {
     const base = { originMerkleTreeHook: m.merkleTreeHook, root: m.checkpoint.root, index: m.checkpoint.index };
     const outsider = deriveGuardianKeys('someone-else', 0);
     const forged = ecdsaSignDigest(checkpointDigest(m.checkpoint), outsider.ecdsaPrivateKey);
-    const cases: Hex[] = [
-      encodeMessageIdMultisigMetadata({ ...base, signatures: [forged, ...sigs.slice(1, threshold)] }),
-      encodeMessageIdMultisigMetadata({ ...base, signatures: [sigs[1]!, sigs[0]!, ...sigs.slice(2, threshold)] }),
-      encodeMessageIdMultisigMetadata({ ...base, signatures: sigs.slice(0, threshold - 1) }),
-      encodeMessageIdMultisigMetadata({ ...base, root: pad('0x01', { size: 32 }), signatures: sigs.slice(0, threshold) }),
+    const cases: [Hex, RegExp][] = [
+      // a signer outside the validator set
+      [encodeMessageIdMultisigMetadata({ ...base, signatures: [forged, ...sigs.slice(1, threshold)] }), /!threshold/],
+      // validators out of order
+      [encodeMessageIdMultisigMetadata({ ...base, signatures: [sigs[1]!, sigs[0]!, ...sigs.slice(2, threshold)] }), /!threshold/],
+      // one signature short (the ISM reads past the end of the metadata)
+      [encodeMessageIdMultisigMetadata({ ...base, signatures: sigs.slice(0, threshold - 1) }), /reverted/],
+      // signatures over another root
+      [encodeMessageIdMultisigMetadata({ ...base, root: pad('0x01', { size: 32 }), signatures: sigs.slice(0, threshold) }), /!threshold/],
     ];
-    for (const metadata of cases) {
-      await expect(writeAndWait(dest, { address: dep[902]!.mailbox, abi, functionName: 'process', args: [metadata, m.message] })).rejects.toThrow();
+    for (const [metadata, reason] of cases) {
+      await expect(writeAndWait(dest, { address: dep[902]!.mailbox, abi, functionName: 'process', args: [metadata, m.message] })).rejects.toThrow(reason);
     }
     relayer.enqueue(m);
     await relayer.relayPending();
