@@ -31,7 +31,9 @@ export function createApprovalService(deps: {
   const unlockWaiters = new Set<Pending>();
   let opening: Promise<void> | null = null;
 
-  const load = async () => (queue ??= await db.approvals.all());
+  let loading: Promise<StoredApproval[]> | null = null;
+  // One read for all callers: concurrent first calls must not each install their own copy.
+  const load = async () => queue ?? (await (loading ??= db.approvals.all().then((all) => (queue ??= all))));
 
   const windowId = () => platform.session.get<number>(WINDOW_KEY);
 

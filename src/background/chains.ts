@@ -22,10 +22,14 @@ export function createChainService(deps: { db: WalletDb; settings: SettingsStore
   let lastRefresh = 0;
   let inflight: Promise<void> | null = null;
 
-  const load = async () => {
-    devnet ??= (await deps.db.get<ChainEntry[]>(K.devnet)) ?? [];
-    user ??= (await deps.db.get<ChainEntry[]>(K.user)) ?? [];
-  };
+  let loading: Promise<void> | null = null;
+  // One read shared by concurrent callers, so a later write is never overwritten by a stale read.
+  const load = () =>
+    (loading ??= (async () => {
+      const [d, u] = await Promise.all([deps.db.get<ChainEntry[]>(K.devnet), deps.db.get<ChainEntry[]>(K.user)]);
+      devnet ??= d ?? [];
+      user ??= u ?? [];
+    })());
   const registry = async (): Promise<ChainRegistry> => {
     await load();
     return createChainRegistry({ devnet: devnet!, user: user! });
