@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { toDataURL } from 'qrcode';
 import { Address, Banner, Sheet, Skeleton } from '../design';
 import { checksumAddress } from '../format/address';
 
@@ -8,7 +7,9 @@ export function ReceiveSheet({ address, onClose }: { address: string; onClose: (
   const [error, setError] = useState<string | null>(null);
   const full = checksumAddress(address);
   useEffect(() => {
-    toDataURL(full, { margin: 1, width: 200, errorCorrectionLevel: 'M' })
+    // Loaded on demand: the QR encoder is not needed for the popup's first screen.
+    import('qrcode')
+      .then(({ toDataURL }) => toDataURL(full, { margin: 1, width: 200, errorCorrectionLevel: 'M' }))
       .then(setQr)
       .catch((e: unknown) => setError(String(e)));
   }, [full]);
