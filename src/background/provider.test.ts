@@ -27,7 +27,11 @@ let nextId = 1;
 async function rpc(page: TestPort, method: string, params?: unknown) {
   const id = nextId++;
   page.post({ kind: 'request', id, method, ...(params === undefined ? {} : { params }) });
-  const { kind: _k, id: _i, ...answer } = (await page.next((m) => (m as { kind: string }).kind === 'response' && (m as { id: number }).id === id)) as {
+  const { kind: _k, id: _i, ...answer } = (await page
+    .next((m) => (m as { kind: string }).kind === 'response' && (m as { id: number }).id === id, 20_000)
+    .catch((e: Error) => {
+      throw new Error(`${method}: ${e.message}`);
+    })) as {
     kind: string;
     id: number;
     result?: Json;
@@ -46,7 +50,7 @@ async function wallet() {
 }
 
 async function approveNext(t: Awaited<ReturnType<typeof wallet>>, input: Record<string, unknown> = {}) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 1000; i++) {
     const list = (await t.call('approvals/list')).result as { id: string; kind: string }[];
     if (list.length > 0) {
       const r = await t.call('approvals/resolve', { id: list[0]!.id, approved: true, ...input });
