@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Banner, Button, Progress } from '../design';
-import { createVault, generateMnemonic, importPrivateKey, selectAccount } from '../walletApi';
+import { createVault, generateMnemonic, getState, importPrivateKey, selectAccount } from '../walletApi';
 import { describeError, errorCode } from '../errors';
 import { checkPassword } from './passwordPolicy';
 import { PasswordFields } from './PasswordFields';
@@ -34,10 +34,19 @@ export function ImportFlow({ onBack, onDone }: { onBack: () => void; onDone: (ad
         const { address } = await createVault(normalized, password);
         onDone(address);
       } else {
+        const key = secret.trim();
+        if (!/^(0x)?[0-9a-fA-F]{64}$/.test(key) || /^(0x)?0{64}$/.test(key)) {
+          setSecretError('A private key is 64 hexadecimal characters (optionally starting with 0x).');
+          return;
+        }
         // A vault always has a recovery phrase for new accounts; the imported key is added beside it and selected.
-        const { mnemonic } = await generateMnemonic(12);
-        await createVault(mnemonic, password);
-        const { address } = await importPrivateKey(secret.trim(), 'Imported');
+        // A retry after a refused key finds the vault already made (and unlocked) and only imports again.
+        const state = await getState();
+        if (!state.initialized) {
+          const { mnemonic } = await generateMnemonic(12);
+          await createVault(mnemonic, password);
+        }
+        const { address } = await importPrivateKey(key.startsWith('0x') ? key : `0x${key}`, 'Imported');
         await selectAccount(address);
         onDone(address);
       }
