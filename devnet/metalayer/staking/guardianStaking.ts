@@ -37,16 +37,15 @@ export type EraSource =
   /** A holder whose key we do not have, driven through anvil impersonation (H3a's ERA on the devnet L1). */
   | { kind: 'impersonate'; holder: Address };
 
-async function transferEra(l1: ChainClient, era: Address, source: EraSource, to: Address, amount: bigint): Promise<void> {
+/** Sends one ERA transfer with an explicit nonce (so a batch can be in flight at once) and returns its hash. */
+async function sendEraTransfer(l1: ChainClient, era: Address, source: EraSource, to: Address, amount: bigint, nonce: number): Promise<Hex> {
   if (source.kind === 'client') {
-    await writeAndWait(source.client, { address: era, abi: erc20Abi, functionName: 'transfer', args: [to, amount] });
-    return;
+    return source.client.wallet.writeContract({ address: era, abi: erc20Abi, functionName: 'transfer', args: [to, amount], nonce, gas: 100_000n } as never);
   }
-  const hash = await l1.public.request({
+  return (await l1.public.request({
     method: 'eth_sendTransaction' as never,
-    params: [{ from: source.holder, to: era, data: encodeTransfer(to, amount) }] as never,
-  });
-  await waitMined(l1, hash as Hex);
+    params: [{ from: source.holder, to: era, data: encodeTransfer(to, amount), nonce: `0x${nonce.toString(16)}`, gas: '0x186a0' }] as never,
+  })) as Hex;
 }
 
 function encodeTransfer(to: Address, amount: bigint): Hex {
@@ -68,11 +67,19 @@ export async function registerGuardians(params: {
   const c = compiledContract('GuardianStaking');
   if (source.kind === 'impersonate') await l1.public.request({ method: 'anvil_impersonateAccount' as never, params: [source.holder] as never });
   // Transfers from one holder are sequential (one nonce); registrations then run in parallel per guardian.
-  const concurrency = params.concurrency ?? 16;
+  const concurrency = params.concurrency ?? 64;
   for (let i = 0; i < guardians.length; i += concurrency) {
     await Promise.all(guardians.slice(i, i + concurrency).map((g) => fundGas(l1, g.keys.ecdsa, parseEther('10'))));
   }
-  for (const g of guardians) await transferEra(l1, staking.era, source, g.keys.ecdsa, g.stake);
+  const holder = source.kind === 'client' ? source.client.account.address : source.holder;
+  for (let i = 0; i < guardians.length; i += concurrency) {
+    // Consecutive nonces sent together; anvil mines them in nonce order.
+    const nonce = await l1.public.getTransactionCount({ address: holder, blockTag: 'pending' });
+    const hashes = await Promise.all(
+      guardians.slice(i, i + concurrency).map((g, j) => sendEraTransfer(l1, staking.era, source, g.keys.ecdsa, g.stake, nonce + j)),
+    );
+    await Promise.all(hashes.map((h) => waitMined(l1, h)));
+  }
   if (source.kind === 'impersonate') await l1.public.request({ method: 'anvil_stopImpersonatingAccount' as never, params: [source.holder] as never });
   for (let i = 0; i < guardians.length; i += concurrency) {
     await Promise.all(
