@@ -77,6 +77,21 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     ]);
   });
 
+  it('tx/send from the popup: checksum-checked, signed in the background, broadcast; offline chains report offline', async () => {
+    const t = await wallet();
+    const bad = await t.call('tx/send', { chainId: 901, to: '0x70997970c51812dc3A010C7d01b50e0d17dc79C8', value: '1' });
+    expect(bad.error).toMatchObject({ code: 'INVALID_ADDRESS', message: expect.stringMatching(/checksum/) });
+    expect((await t.call('tx/send', { chainId: 12345, to: ADDR0, value: '1' })).error.code).toBe('UNKNOWN_CHAIN');
+    const ok = await t.call('tx/send', { chainId: 902, to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', value: '1000' });
+    expect(ok.result.hash).toMatch(/^0x[0-9a-f]{64}$/);
+    await t.call('vault/lock');
+    expect((await t.call('tx/send', { chainId: 902, to: ADDR0, value: '1' })).error.code).toBe('LOCKED');
+    const down = await startTestBackground({ platform: memoryPlatform({ devnetApi: api.url }) });
+    await down.services.chains.addUserChain({ ...(await t.services.chains.get(901))!, chainId: 77, name: 'Gone', rpcUrls: ['http://127.0.0.1:9'] });
+    const balances = (await down.call('balances/native', { address: ADDR0 })).result as { chainId: number; status: string }[];
+    expect(balances.find((x) => x.chainId === 77)).toEqual({ chainId: 77, balance: '0', status: 'offline' });
+  });
+
   it('connect → approval window (one, 360 wide) → accounts; events only to the concerned site', async () => {
     const t = await wallet();
     const page = t.platform.connect('provider', pageSender(DAPP, 1));
