@@ -121,6 +121,7 @@ export function createApprovalService(deps: {
         if (!(await deps.isUnlocked())) throw new MessageError('LOCKED', 'Unlock the wallet to approve');
         const decision: ApprovalDecision =
           entry.kind === 'connect' || entry.kind === 'permissions' ? { accounts: await deps.resolveAccounts(accounts) } : {};
+        if (decision.accounts?.length === 0) throw new MessageError('INVALID_INPUT', 'Choose at least one account to connect');
         for (const w of waiters) w.resolve(decision);
       }
       await remove(id);

@@ -145,6 +145,13 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     expect((await t.call('sites/list')).result).toEqual([]);
   });
 
+  it('before a wallet exists, requests needing approval fail with 4100 and open nothing', async () => {
+    const t = await startTestBackground({ platform: memoryPlatform({ devnetApi: api.url }) });
+    const page = t.platform.connect('provider', pageSender(DAPP, 1));
+    expect((await rpc(page, 'eth_requestAccounts')).error).toMatchObject({ code: 4100, message: expect.stringMatching(/not set up/) });
+    expect(t.platform.windowsOpen.size).toBe(0);
+  });
+
   it('closing the approval window rejects everything pending with 4001', async () => {
     const t = await wallet();
     const page = t.platform.connect('provider', pageSender(DAPP, 1));

@@ -1,6 +1,7 @@
 import type { Address, Hex } from 'viem';
 import {
   jsonRpcFetch,
+  ProviderRpcError,
   signPersonalMessage,
   signPreparedTransaction,
   signTypedDataWithKey,
@@ -81,6 +82,7 @@ export async function createRpcContext(deps: RpcContextDeps, origin: string, req
     getChain: (chainId) => chains.getLoaded(chainId),
     addChain: (entry) => chains.addUserChain(entry),
     requestApproval: async (kind, req) => {
+      if (!(await vault.isInitialized())) throw new ProviderRpcError(4100, 'ERA Wallet is not set up yet: create or import a wallet first');
       const decision = await approvals.request({ origin, chainId: site.chainId, requestKey }, kind, req);
       await refresh();
       return decision;
