@@ -8,7 +8,7 @@ import { ApprovalView } from './ApprovalView';
 /** The window dApp requests open: unlock first when needed, then the oldest request, one at a time. */
 export function ApprovalApp() {
   const { state, error: stateError, start } = useWallet();
-  const { queue, error, load } = useApprovals();
+  const { queue, error, load, resolve, busy } = useApprovals();
   useEffect(() => {
     document.body.classList.replace('popup', 'approval');
     return start();
@@ -48,7 +48,19 @@ export function ApprovalApp() {
   }
   if (state.locked) {
     const n = queue.length;
-    return <UnlockScreen subtitle={n > 0 ? `${new URL(queue[0]!.origin).host} is waiting for you${n > 1 ? ` (${n} requests)` : ''}. Unlock to review.` : 'Unlock to review the request.'} />;
+    return (
+      <UnlockScreen
+        subtitle={n > 0 ? `${queue[0]!.origin} is waiting for you${n > 1 ? ` (${n} requests)` : ''}. Unlock to review.` : 'Unlock to review the request.'}
+        secondary={
+          n > 0 ? (
+            // Saying no never needs the password.
+            <Button block onClick={() => void Promise.all(queue.map((a) => resolve(a.id, false)))} disabled={busy} data-testid="approval-reject-locked">
+              {n > 1 ? `Reject all ${n} requests` : 'Reject without unlocking'}
+            </Button>
+          ) : undefined
+        }
+      />
+    );
   }
   if (queue.length === 0) {
     return (

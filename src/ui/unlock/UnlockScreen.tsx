@@ -1,10 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Banner, Button, Progress } from '../design';
 import { unlock } from '../walletApi';
 import { describeError, errorCode, retryAfterMs } from '../errors';
 
 /** Password entry shared by the popup and the approval window; shows the KDF wait and the retry delay. */
-export function UnlockScreen({ subtitle, onUnlocked }: { subtitle?: string; onUnlocked?: () => void }) {
+export function UnlockScreen({ subtitle, onUnlocked, secondary }: { subtitle?: string; onUnlocked?: () => void; secondary?: ReactNode }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -73,6 +73,7 @@ export function UnlockScreen({ subtitle, onUnlocked }: { subtitle?: string; onUn
         <Button type="submit" variant="primary" block busy={busy} disabled={!password || waitSeconds > 0} data-testid="unlock-submit">
           Unlock
         </Button>
+        {secondary}
         <Banner tone="info">Forgot your password? Remove and re-import the wallet with your recovery phrase.</Banner>
       </form>
     </main>
