@@ -67,6 +67,13 @@ test('import the anvil test mnemonic through onboarding; the popup shows the acc
   await popup.getByTestId('unlock-password-input').fill('not the password');
   await popup.getByTestId('unlock-submit').click();
   await expect(popup.getByTestId('unlock-error')).toContainText('Wrong password');
+  // Repeated failures earn a growing delay: the button waits and says how long.
+  for (let i = 0; i < 2; i++) {
+    await expect(popup.getByTestId('unlock-submit')).toBeEnabled({ timeout: 30_000 });
+    await popup.getByTestId('unlock-submit').click();
+  }
+  await expect(popup.getByTestId('unlock-error')).toContainText(/Try again in \d+ s/);
+  await expect(popup.getByTestId('unlock-submit')).toBeDisabled();
   await shot(popup, 'popup-unlock-wrong-password');
   await expect(popup.getByTestId('unlock-submit')).toBeEnabled({ timeout: 30_000 });
   await popup.getByTestId('unlock-password-input').fill(PASSWORD);
