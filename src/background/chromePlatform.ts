@@ -31,7 +31,7 @@ export function chromePlatform(defaultDevnetApi: string): Platform {
     },
     windows: {
       openPopup: async (path, size) => {
-        const w = await browser.windows.create({ url: browser.runtime.getURL(path as '/approval.html'), type: 'popup', focused: true, ...size });
+        const w = await browser.windows.create({ url: browser.runtime.getURL(path as '/approval.html'), type: 'popup', ...size });
         return w?.id;
       },
       focus: async (id) => {
