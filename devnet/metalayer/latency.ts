@@ -1,14 +1,16 @@
 // Measures checkpoint latency (rollup head produced → checkpoint covering it published) and memory.
-// Usage: npx tsx devnet/metalayer/latency.ts [guardians=5,100] [samples=10] [epochMs=2000]
+// Usage: npx tsx devnet/metalayer/latency.ts [guardians=5,100] [samples=10] [epochMs=2000] [each|combined (default: by set size)]
 import { rollupInclusionFromJson, signedCheckpointFromJson } from '../../src/core/metalayer/index.js';
 import { DevnetApiRouter } from '../api/router.js';
 import { startApiServer } from '../api/server.js';
 import { startMetalayer } from './index.js';
+import type { BlsSigningMode } from './guardians/network.js';
 import { startAnvil, type LocalAnvil } from './testing/anvil.js';
 
 const guardianCounts = (process.argv[2] ?? '5,100').split(',').map(Number);
 const samples = Number(process.argv[3] ?? 10);
 const epochMs = Number(process.argv[4] ?? 2000);
+const blsSigning = process.argv[5] as BlsSigningMode | undefined;
 
 const rpc = async (url: string, method: string, params: unknown[] = []) => {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
@@ -30,7 +32,7 @@ async function measure(guardians: number): Promise<void> {
   const memBefore = process.memoryUsage();
   const t0 = performance.now();
   const [l1, ...rollups] = anvils.map((a) => ({ chainId: a.chainId, rpcUrl: a.rpcUrl, framework: a.chainId === 900 ? 'l1' : 'op-stack' }));
-  const ml = await startMetalayer({ l1: l1!, rollups, seed: 'latency', guardians, epochMs, api: router });
+  const ml = await startMetalayer({ l1: l1!, rollups, seed: 'latency', guardians, epochMs, api: router, blsSigning });
   const setupMs = performance.now() - t0;
   try {
     const latencies: number[] = [];
@@ -55,7 +57,7 @@ async function measure(guardians: number): Promise<void> {
     const records = ml.network.history().slice(-samples * 2);
     const signing = records.map((r) => r.publishedAt - r.headsReadAt);
     const mem = process.memoryUsage();
-    console.log(`guardians=${guardians} epochMs=${epochMs} samples=${samples}`);
+    console.log(`guardians=${guardians} epochMs=${epochMs} samples=${samples} bls=${blsSigning ?? (guardians <= 16 ? 'each' : 'combined')}`);
     console.log(`  setup (stake registration, Hyperlane on 3 chains, keys): ${(setupMs / 1000).toFixed(1)} s`);
     console.log(`  head produced → checkpoint published: ${stats(latencies)}`);
     console.log(`  per-epoch signing (heads read → published): ${stats(signing)}`);
