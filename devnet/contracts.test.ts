@@ -167,7 +167,10 @@ describe('devnet contracts (all five chains)', () => {
     const address = '0x0000000000000000000000000000000000009030' as Address;
     const response = await fetch(`${devnet.manifest.metalayerApi}/v1/faucet`, { method: 'POST', body: JSON.stringify({ chainId: 903, address, token: 'USDC', amount: '25' }) });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ token: 'USDC', tokenAddress: null, decimals: 18, txHash: null });
+    const body = (await response.json()) as { txHash: Hex };
+    expect(body).toMatchObject({ token: 'USDC', tokenAddress: null, decimals: 18, txHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
+    // A real transfer, gas paid in the native USDC.
+    expect((await clientOf(903).getTransactionReceipt({ hash: body.txHash })).status).toBe('success');
     expect(await clientOf(903).getBalance({ address })).toBe(parseEther('25'));
     expect(devnet.manifest.chains.find((c) => c.chainId === 903)!.nativeCurrency).toEqual({ name: 'USD Coin', symbol: 'USDC', decimals: 18 });
   });

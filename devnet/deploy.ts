@@ -23,7 +23,8 @@ export const MULTICALL3_ADDRESS: Address = '0xcA11bde05977b3631167028862bE2a1739
 /** Token amounts each test account holds at start, in whole units. */
 export const TEST_ACCOUNT_TOKEN_UNITS: Record<string, string> = { USDC: '1000000', USDT: '1000000', DAI: '1000000', WETH: '100', ERA: '100000' };
 const DEPLOYER_TOKEN_UNITS = '1000000000';
-const DEPLOYER_NATIVE_WEI = 10n ** 30n;
+/** Also the faucet's reserve (native coins are sent by transfer): above its 10^12-unit cap. */
+const DEPLOYER_NATIVE_WEI = 10n ** 33n;
 
 /** USD prices with 8 decimals (PriceOracle.decimals). */
 export const DEVNET_PRICES_USD: Record<string, string> = { ETH: '3000', WETH: '3000', USDC: '1', USDT: '1', DAI: '1', ERA: '2.5' };

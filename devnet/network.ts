@@ -16,7 +16,7 @@ import { FULL_CHAIN_IDS, MINIMAL_CHAIN_IDS, registry, registryChain, type Devnet
 
 export const DEFAULT_SEED = 'era-devnet';
 export const DEFAULT_EPOCH_MS = 2000;
-export const DEFAULT_GUARDIANS = 4;
+export const DEFAULT_GUARDIANS = 5;
 
 export type StartDevnetParameters = {
   /** Derives the Metalayer keys; chain ids, token addresses and the deployer are fixed (see devnet.json). */
@@ -58,6 +58,12 @@ export type Devnet = {
   /** The running Metalayer (faults, guardian network, relayer), when it started. */
   metalayer: MetalayerHandle | null;
   manifestPath: string | null;
+  /**
+   * Where provable state starts: the block mined on each chain after all setup (cheat codes change
+   * earlier blocks in place, so their proofs no longer match their headers), and the first epoch
+   * whose checkpoint covers those blocks (null without the Metalayer). startDevnet returns after it.
+   */
+  provableFrom: { blocks: Record<number, bigint>; epoch: bigint | null };
   /** Wall time of startDevnet, in ms. */
   startedInMs: number;
   stop(): Promise<void>;
@@ -74,6 +80,24 @@ async function loadStartMetalayer(): Promise<MetalayerModule['startMetalayer'] |
   if (!existsSync(METALAYER_ENTRY)) return null;
   const mod = (await import(pathToFileURL(METALAYER_ENTRY).href)) as Partial<MetalayerModule>;
   return typeof mod.startMetalayer === 'function' ? mod.startMetalayer : null;
+}
+
+/** Seals the setup: anvil_setCode/setBalance/setStorageAt rewrote the latest block in place, a new block makes the state provable. */
+async function mineSetupBlock({ clients }: DevnetChain): Promise<bigint> {
+  await clients.public.request({ method: 'evm_mine' as never, params: [] as never });
+  return clients.public.getBlockNumber({ cacheTime: 0 });
+}
+
+/** The guardians started inside startMetalayer, before its last cheat codes: wait for the first epoch that covers the sealed blocks. */
+async function firstProvableEpoch(metalayer: MetalayerHandle, blocks: Record<number, bigint>, epochMs: number): Promise<bigint> {
+  const deadline = Date.now() + Math.max(30_000, 20 * epochMs);
+  for (;;) {
+    const record = metalayer.network.latest();
+    const covers = record?.tree.heads.every((h) => blocks[Number(h.chainId)] === undefined || h.blockNumber >= blocks[Number(h.chainId)]!);
+    if (record && covers) return record.epoch;
+    if (Date.now() > deadline) throw new Error(`the guardians published no checkpoint of the post-setup blocks within ${Math.max(30_000, 20 * epochMs)} ms`);
+    await new Promise((r) => setTimeout(r, Math.min(50, epochMs / 4)));
+  }
 }
 
 /** Starts the local Caldera devnet: anvil chains with contracts, the devnet API, the test dApp (and the Metalayer). */
@@ -168,6 +192,12 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
       }
     }
 
+    // After every chain's and the Metalayer's setup (and before anyone may rely on a checkpoint).
+    const sealed = await Promise.all(chains.map(async (c) => [c.entry.chainId, await mineSetupBlock(c)] as const));
+    const provableBlocks: Record<number, bigint> = Object.fromEntries(sealed);
+    const provableEpoch = metalayer ? firstProvableEpoch(metalayer, provableBlocks, epochMs) : Promise.resolve(null);
+    provableEpoch.catch(() => {});
+
     const dappConfig = (): DappConfig => ({
       metalayerApi: api.url,
       chains: entries().map((e) => ({
@@ -218,7 +248,8 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
     const defaults = seed === DEFAULT_SEED && (opts.guardians ?? DEFAULT_GUARDIANS) === DEFAULT_GUARDIANS;
     if (metalayer && defaults && metalayer.genesisGuardianSetHash !== registry.genesisGuardianSetHash)
       log(`warning: genesis guardian set ${metalayer.genesisGuardianSetHash} differs from devnet.json's pinned ${registry.genesisGuardianSetHash}`);
-    return { manifest, chains, router, metalayer, manifestPath, startedInMs: Math.round(performance.now() - startedAt), stop };
+    const provableFrom = { blocks: provableBlocks, epoch: await provableEpoch };
+    return { manifest, chains, router, metalayer, manifestPath, provableFrom, startedInMs: Math.round(performance.now() - startedAt), stop };
   } catch (error) {
     await stop();
     throw error;

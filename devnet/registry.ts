@@ -19,7 +19,7 @@ export type RegistryChain = {
 
 export type DevnetRegistry = {
   networkId: number;
-  /** The pinned genesis guardian-set hash of the default devnet (seed "era-devnet", 4 guardians). */
+  /** The pinned genesis guardian-set hash of the default devnet (seed "era-devnet", 5 guardians). */
   genesisGuardianSetHash: string;
   settlementChainId: number;
   deployer: Address;

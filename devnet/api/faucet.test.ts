@@ -1,4 +1,5 @@
-import { createPublicClient, erc20Abi, getAddress, http, parseEther, parseUnits, type Address } from 'viem';
+import { createPublicClient, erc20Abi, getAddress, http, parseEther, parseUnits, type Address, type Hex } from 'viem';
+import { verifyAccountProof, type Eip1186Proof } from '../../src/core/verifier/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type Devnet } from '../network.js';
 import { parseFaucetRequest } from './faucet.js';
@@ -19,13 +20,36 @@ describe('POST /v1/faucet', () => {
   });
   afterAll(() => devnet?.stop());
 
-  it('adds native currency with anvil_setBalance (default 10 units), address in any case', async () => {
+  it('sends native currency by a mined transfer (default 10 units), address in any case', async () => {
     const address: Address = getAddress('0x00000000000000000000000000000000000face1');
     const { status, json } = await post({ chainId: 901, address: address.toLowerCase() });
     expect(status).toBe(200);
-    expect(json).toMatchObject({ chainId: 901, address, token: 'ETH', tokenAddress: null, amount: parseEther('10').toString(), txHash: null });
+    expect(json).toMatchObject({ chainId: 901, address, token: 'ETH', tokenAddress: null, amount: parseEther('10').toString() });
+    const receipt = await client(901).getTransactionReceipt({ hash: json.txHash as Hex });
+    expect(receipt).toMatchObject({ status: 'success', to: address.toLowerCase() });
     await post({ chainId: '0x385', address, token: 'ETH', amount: '0.5' });
     expect(await client(901).getBalance({ address })).toBe(parseEther('10.5'));
+  });
+
+  it('leaves blocks read before it provable: their header still matches eth_getProof', async () => {
+    const address: Address = getAddress('0x00000000000000000000000000000000000face6');
+    const c = client(902);
+    const before = await c.getBlock({ blockTag: 'latest' });
+    const results = await Promise.all([post({ chainId: 902, address }), post({ chainId: 902, address, token: 'USDT', amount: '1' })]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    const proofAt = async (blockNumber: bigint) =>
+      (await c.request({ method: 'eth_getProof', params: [address, [], `0x${blockNumber.toString(16)}`] })) as unknown as Eip1186Proof;
+    expect(verifyAccountProof(before.stateRoot, address, await proofAt(before.number))).toMatchObject({ exists: false, balance: 0n });
+    const after = await c.getBlock({ blockTag: 'latest' });
+    expect(after.number).toBeGreaterThan(before.number);
+    expect(verifyAccountProof(after.stateRoot, address, await proofAt(after.number)).balance).toBe(parseEther('10'));
+  });
+
+  it('sends native coins on several chains at once, each chain in order', async () => {
+    const address: Address = getAddress('0x00000000000000000000000000000000000face7');
+    const results = await Promise.all([900, 901, 902, 900, 901, 902].map((chainId) => post({ chainId, address, amount: '1' })));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    for (const chainId of [900, 901, 902]) expect(await client(chainId).getBalance({ address })).toBe(parseEther('2'));
   });
 
   it('transfers ERC-20 from the deployer, by symbol or address', async () => {
@@ -56,6 +80,7 @@ describe('POST /v1/faucet', () => {
     [{ chainId: 901, address: '0x00000000000000000000000000000000000fAcE4', amount: '-1' }, 400, 'INVALID_AMOUNT'],
     [{ chainId: 901, address: '0x00000000000000000000000000000000000fAcE4', token: 'USDC', amount: '0.0000001' }, 400, 'INVALID_AMOUNT'],
     [{ chainId: 901, address: '0x00000000000000000000000000000000000fAcE4', amount: '0' }, 400, 'INVALID_AMOUNT'],
+    [{ chainId: 901, address: '0x00000000000000000000000000000000000fAcE4', amount: '1000000000001' }, 400, 'INVALID_AMOUNT'],
     [[1, 2], 400, 'INVALID_REQUEST'],
     ['{"chainId":', 400, 'INVALID_JSON'],
   ])('rejects %j with %i %s', async (body, status, code) => {

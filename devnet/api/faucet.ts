@@ -1,4 +1,4 @@
-import { erc20Abi, getAddress, isAddress, numberToHex, parseUnits, type Address, type Hex } from 'viem';
+import { erc20Abi, getAddress, isAddress, parseUnits, type Address, type Hex } from 'viem';
 import { deployerAccount } from '../accounts.js';
 import type { DevnetChainClients } from '../deploy.js';
 import { registry, type RegistryChain } from '../registry.js';
@@ -29,7 +29,10 @@ export function parseFaucetRequest(body: unknown): FaucetRequest {
   return { chainId, address: getAddress(b.address), token: b.token as string | undefined, amount: b.amount as string | undefined };
 }
 
-/** POST /v1/faucet: native via anvil_setBalance (adds to the balance), ERC-20 by transfer from the deployer. */
+/**
+ * POST /v1/faucet: native coins and ERC-20 both by a mined transfer from the deployer. Never a
+ * cheat code: anvil_setBalance would change an already checkpointed block in place (spec A6 proofs break).
+ */
 export function routeFaucet(router: DevnetApiRouter, chains: () => FaucetChain[]): void {
   const queues = new Map<number, Promise<unknown>>();
   router.route('POST', '/v1/faucet', async ({ body }) => {
@@ -55,10 +58,13 @@ async function fund({ entry, clients }: FaucetChain, request: FaucetRequest): Pr
   const units = (symbol: string) => request.amount ?? DEFAULT_UNITS[symbol] ?? '100';
   if (isNative) {
     const amount = parseAmount(units(native.symbol), native.decimals);
-    const rpc = (method: string, params: unknown[]) => clients.public.request({ method: method as never, params: params as never });
-    const balance = await clients.public.getBalance({ address: request.address });
-    await rpc('anvil_setBalance', [request.address, numberToHex(balance + amount)]);
-    return { chainId: entry.chainId, address: request.address, token: native.symbol, tokenAddress: null, amount: amount.toString(), decimals: native.decimals, txHash: null };
+    const available = await clients.public.getBalance({ address: deployerAccount.address });
+    if (available <= amount)
+      throw new ApiError(503, 'FAUCET_EMPTY', `the faucet holds ${available} wei of ${native.symbol} on chain ${entry.chainId}, less than ${amount} + gas`);
+    // On 903 the native coin is USDC: the same value transfer, gas paid in USDC.
+    const hash = await clients.deployer.sendTransaction({ to: request.address, value: amount, account: deployerAccount });
+    await mined(clients, hash, native.symbol);
+    return { chainId: entry.chainId, address: request.address, token: native.symbol, tokenAddress: null, amount: amount.toString(), decimals: native.decimals, txHash: hash };
   }
   const token = entry.tokens.find(
     (t) => t.symbol.toUpperCase() === wanted.toUpperCase() || t.address.toLowerCase() === wanted.toLowerCase(),
@@ -75,9 +81,13 @@ async function fund({ entry, clients }: FaucetChain, request: FaucetRequest): Pr
     args: [request.address, amount],
     account: deployerAccount,
   });
-  const receipt = await clients.public.waitForTransactionReceipt({ hash, pollingInterval: 20 });
-  if (receipt.status !== 'success') throw new ApiError(500, 'FAUCET_TX_REVERTED', `transfer of ${token.symbol} reverted (${hash})`);
+  await mined(clients, hash, token.symbol);
   return { chainId: entry.chainId, address: request.address, token: token.symbol, tokenAddress: token.address, amount: amount.toString(), decimals: token.decimals, txHash: hash };
+}
+
+async function mined(clients: DevnetChainClients, hash: Hex, symbol: string): Promise<void> {
+  const receipt = await clients.public.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  if (receipt.status !== 'success') throw new ApiError(500, 'FAUCET_TX_REVERTED', `transfer of ${symbol} reverted (${hash})`);
 }
 
 function parseAmount(units: string, decimals: number): bigint {
