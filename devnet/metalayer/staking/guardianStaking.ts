@@ -1,5 +1,5 @@
 import { erc20Abi, getAddress, parseEther, type Address, type Hex } from 'viem';
-import { chainClient, deployContract, fundGas, waitMined, writeAndWait, type ChainClient } from '../chainClient.js';
+import { chainClient, deployContract, fundGas, waitMined, type ChainClient } from '../chainClient.js';
 import type { GuardianKeys } from '../guardians/keys.js';
 import { compiledContract } from './compile.js';
 
@@ -81,12 +81,19 @@ export async function registerGuardians(params: {
     await Promise.all(hashes.map((h) => waitMined(l1, h)));
   }
   if (source.kind === 'impersonate') await l1.public.request({ method: 'anvil_stopImpersonatingAccount' as never, params: [source.holder] as never });
+  // Fees, nonces and gas are set here so each guardian's approve and register go out together (no estimates).
+  const fees = await l1.public.estimateFeesPerGas();
   for (let i = 0; i < guardians.length; i += concurrency) {
     await Promise.all(
       guardians.slice(i, i + concurrency).map(async (g) => {
         const gc = chainClient(l1.chainId, l1.rpcUrl, g.keys.ecdsaPrivateKey);
-        await writeAndWait(gc, { address: staking.era, abi: erc20Abi, functionName: 'approve', args: [staking.staking, g.stake] });
-        await writeAndWait(gc, { address: staking.staking, abi: c.abi, functionName: 'register', args: [g.keys.blsPubkey, g.stake] });
+        const nonce = await gc.public.getTransactionCount({ address: gc.account.address, blockTag: 'pending' });
+        const common = { maxFeePerGas: fees.maxFeePerGas, maxPriorityFeePerGas: fees.maxPriorityFeePerGas };
+        const hashes = await Promise.all([
+          gc.wallet.writeContract({ address: staking.era, abi: erc20Abi, functionName: 'approve', args: [staking.staking, g.stake], nonce, gas: 100_000n, ...common } as never),
+          gc.wallet.writeContract({ address: staking.staking, abi: c.abi, functionName: 'register', args: [g.keys.blsPubkey, g.stake], nonce: nonce + 1, gas: 400_000n, ...common } as never),
+        ]);
+        for (const h of hashes) await waitMined(gc, h);
       }),
     );
   }
