@@ -38,6 +38,6 @@ run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 run('unit', 'npx', ['vitest', 'run']);
 run('build', 'npx', ['wxt', 'build']);
-run('firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
+run('firefox', 'npm', ['run', 'build:firefox']);
 run('e2e', 'npx', ['playwright', 'test'], { ERA_CHROMIUM: chromium });
 summary();
