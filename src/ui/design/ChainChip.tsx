@@ -16,7 +16,7 @@ export function ChainChip({ chainId, name, framework, online = true }: ChainChip
   return (
     <span className={`chain-chip${online ? '' : ' chain-offline'}`} title={`${name ?? 'Chain'} (chain id ${chainId})`}>
       <span className="chain-dot" style={{ background: chainColour(chainId) }} aria-hidden="true" />
-      <span>{name ?? `Chain ${chainId}`}</span>
+      <span className="chain-name">{name ?? `Chain ${chainId}`}</span>
       {framework && <span className="chain-framework">{frameworkLabel[framework] ?? framework}</span>}
       {!online && <span className="chain-framework">offline</span>}
     </span>
