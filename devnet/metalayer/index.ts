@@ -133,7 +133,15 @@ export async function startMetalayer(opts: StartMetalayerParameters): Promise<Me
     const l1 = chainClient(opts.l1.chainId, opts.l1.rpcUrl, metalayerServiceKey(opts.seed, 'staking'));
     await fundGas(l1, l1.account.address);
 
-    // L1: ERA stakes, registered by each guardian from its own ECDSA key.
+    // Hyperlane's own contracts on every chain; the genesis guardians are the ISM's validators.
+    const hyperlaneValidators = genesisKeys.slice(0, MAX_HYPERLANE_VALIDATORS);
+    const threshold = hyperlaneThreshold(hyperlaneValidators.length);
+    const deploying = Promise.all(
+      chains.map((c) => deployHyperlane({ client: deployers.get(c.chainId)!, validators: hyperlaneValidators.map((k) => k.ecdsa), threshold })),
+    );
+    deploying.catch(() => {});
+
+    // Meanwhile on L1 (other keys, no nonce clash): ERA stakes, registered by each guardian from its own ECDSA key.
     let era: Address;
     let source: EraSource;
     const eraToken = opts.era?.token ?? opts.l1.tokens?.ERA;
@@ -159,12 +167,7 @@ export async function startMetalayer(opts: StartMetalayerParameters): Promise<Me
         ? { ...plan(1n, [...genesisKeys.slice(0, n - 1), rotated], [...stakes.slice(0, n - 1), stakes[n]!]), activationEpoch: BigInt(opts.handoverEpoch) }
         : undefined;
 
-    // Hyperlane's own contracts on every chain; the genesis guardians are the ISM's validators.
-    const hyperlaneValidators = genesisKeys.slice(0, MAX_HYPERLANE_VALIDATORS);
-    const threshold = hyperlaneThreshold(hyperlaneValidators.length);
-    const deployments = await Promise.all(
-      chains.map((c) => deployHyperlane({ client: deployers.get(c.chainId)!, validators: hyperlaneValidators.map((k) => k.ecdsa), threshold })),
-    );
+    const deployments = await deploying;
     const byChain = new Map<number, HyperlaneDeployment>(deployments.map((d) => [d.chainId, d]));
 
     const faults = new FaultSwitchboard();

@@ -139,7 +139,7 @@ export function stakeOf(set: GuardianSet, indices: Iterable<number>): bigint {
   return sum;
 }
 
-/** The largest prefix-free set of guardians (from the end) whose absence drops the rest below 2/3 of stake. */
+/** Guardians taken offline from the highest index down until the rest hold less than 2/3 of the stake. */
 export function minimalOfflineSet(set: GuardianSet): number[] {
   const total = totalStake(set);
   const offline: number[] = [];
@@ -273,7 +273,6 @@ export class GuardianNetwork {
     const heads = await readLatestHeads(this.#chains);
     const headsReadAt = Date.now();
     const plan = this.planFor(epoch);
-    const n = plan.set.guardians.length;
     const offline = this.#offlineGuardians(plan.set);
     const online = plan.set.guardians.map((g) => g.index).filter((i) => !offline.has(i));
     const meets = meetsStakeThreshold(stakeOf(plan.set, online), totalStake(plan.set));
@@ -302,7 +301,6 @@ export class GuardianNetwork {
       headsReadAt,
       publishedAt: Date.now(),
     };
-    if (n === 0) throw new GuardianNetworkError('Empty guardian set');
     this.#publish(record);
     return record;
   }
@@ -313,7 +311,7 @@ export class GuardianNetwork {
     return new Set(fault.guardians ?? minimalOfflineSet(set));
   }
 
-  /** Equivocating guardians also sign a checkpoint whose tree lies about the first rollup's state root. */
+  /** Equivocating guardians also sign a checkpoint whose tree lies about the last chain's state root. */
   async #equivocations(plan: GuardianSetPlan, honest: Checkpoint, heads: RollupHead[], online: Set<number>): Promise<EpochRecord['alternatives']> {
     const fault = this.#faults.get('equivocation');
     const equivocators = (fault?.guardians ?? []).filter((i) => online.has(i) && i < plan.set.guardians.length);
