@@ -318,6 +318,9 @@ describe('devnet Metalayer on anvil (5 guardians, hand-over, relayer, faults)', 
       const cp = await latest();
       expect(cp.checkpoint.guardianSetId).toBe(2n);
       expect(() => verifySignedCheckpoint(cp, { registry })).toThrow(UnknownGuardianSetError);
+      // Everything else about it is consistent: its proofs verify against its root, only the set is unaccepted.
+      const inc = rollupInclusionFromJson((await get(`/v1/checkpoints/${cp.checkpoint.epoch}/rollups/902`)).body);
+      verifyRollupInclusion(inc.head, inc.proof, cp.checkpoint.aggregateRoot, { rollupCount: cp.checkpoint.rollupCount });
       await send('DELETE', '/admin/faults');
       expect(() => verifySignedCheckpoint(cp, { registry })).toThrow(VerificationError);
       expect((await get('/v1/guardian-sets/2')).status).toBe(404);

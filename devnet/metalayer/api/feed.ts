@@ -64,7 +64,10 @@ export class MetalayerFeed {
 
   async at(epoch: bigint): Promise<ServedCheckpoint | undefined> {
     const record = this.#network.at(epoch);
-    return record ? this.#serve(record) : undefined;
+    if (!record) return undefined;
+    // Consistent lie: the epoch and its rollup proofs come from the attacker's tree.
+    if (this.#faults.get('weakGuardianSetUpdate')) return this.#attackerCheckpoint(record);
+    return this.#serve(record);
   }
 
   /** Conflicting checkpoints of `epoch` (an equivocation fault makes guardians sign them). */
