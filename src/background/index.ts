@@ -4,8 +4,10 @@ import { createApprovalService } from './approvals';
 import { AUTO_LOCK_ALARM, createAutoLock } from './autoLock';
 import { createChainService } from './chains';
 import { createChangeSignal } from './changes';
-import { openWalletDb, type WalletDb } from './db';
+import { openWalletDb, WALLET_DB_NAME, type WalletDb } from './db';
 import type { Platform } from './platform';
+import { createPortfolioService } from './portfolio';
+import { openPortfolioStore } from './portfolioStore';
 import { createProviderPorts } from './providerPorts';
 import { createRpcContext } from './rpcContext';
 import { createUnlockedSession } from './session';
@@ -14,13 +16,20 @@ import { createSiteService } from './sites';
 import { createUiHandlers } from './uiHandlers';
 import { createUiPorts } from './uiPorts';
 import { createVaultService } from './vault';
+import { createVerificationService, type PinnedNetwork } from './verification';
+import { openVerificationStore } from './verificationStore';
 import { readWalletState } from './walletState';
 
 export type { Platform, PortLike, PortSender, KeyValueArea } from './platform';
 
 const BOOT_KEY = 'boot';
 
-export type BackgroundOptions = { dbName?: string; iterations?: number };
+export type BackgroundOptions = {
+  dbName?: string;
+  iterations?: number;
+  /** The Metalayer network to trust; defaults to the shipped devnet.json (tests pin their own guardians). */
+  pinnedNetwork?: PinnedNetwork;
+};
 
 /**
  * Wires the background. Listeners are registered synchronously (MV3 needs them on the first turn);
@@ -31,6 +40,10 @@ export function startBackground(platform: Platform, opts: BackgroundOptions = {}
   const settings = createSettingsStore(platform.local, platform.defaultDevnetApi);
   const session = createUnlockedSession(platform.session);
   const dbReady: Promise<WalletDb> = openWalletDb(opts.dbName);
+  const cacheStores = Promise.all([
+    openVerificationStore(`${opts.dbName ?? WALLET_DB_NAME}-verification`),
+    openPortfolioStore(`${opts.dbName ?? WALLET_DB_NAME}-portfolio`),
+  ]);
 
   const services = dbReady.then(async (db) => {
     // A new browser session: approvals persisted by the last one belong to pages that are gone.
@@ -88,8 +101,26 @@ export function startBackground(platform: Platform, opts: BackgroundOptions = {}
       await approvals.unlocked();
     };
     onLocked = () => autoLock.disarm();
-    const ui = createUiHandlers({ vault, chains, settings, approvals, sites, autoLock, changed: signal.changed });
-    return { db, vault, chains, sites, approvals, autoLock, ui, settings };
+    const [verificationStore, portfolioStore] = await cacheStores;
+    const verification = createVerificationService({
+      store: verificationStore,
+      settings,
+      fetch: platform.fetch,
+      now: platform.now,
+      changed: signal.changed,
+      chainIds: async () => (await chains.list()).filter((c) => c.framework !== 'custom').map((c) => c.chainId),
+      ...(opts.pinnedNetwork ? { pinned: opts.pinnedNetwork } : {}),
+    });
+    const portfolio = createPortfolioService({
+      store: portfolioStore,
+      chains,
+      verification,
+      selectedAddress: vault.selectedAddress,
+      now: platform.now,
+      changed: signal.changed,
+    });
+    const ui = createUiHandlers({ vault, chains, settings, approvals, sites, autoLock, verification, portfolio, changed: signal.changed });
+    return { db, vault, chains, sites, approvals, autoLock, ui, settings, verification, portfolio };
   });
 
   const uiPorts = createUiPorts({
@@ -142,7 +173,10 @@ export function startBackground(platform: Platform, opts: BackgroundOptions = {}
   // --- startup ---
   const ready = services.then(async (s) => {
     await s.autoLock.check();
-    void s.chains.refresh().catch(() => undefined);
+    void s.chains
+      .refresh()
+      .then(() => s.verification.refresh())
+      .catch(() => undefined);
     return s;
   });
 

@@ -9,6 +9,8 @@ import {
   approvalsList,
   approvalsResolve,
   balancesNative,
+  portfolioGet,
+  portfolioRefresh,
   settingsSet,
   sitesList,
   sitesRevoke,
@@ -20,15 +22,18 @@ import {
   vaultLock,
   vaultRevealMnemonic,
   vaultUnlock,
+  verificationStatus,
 } from '../messages';
 import { MessageError } from '../messages/MessageError';
 import type { ApprovalService } from './approvals';
 import type { AutoLock } from './autoLock';
 import type { ChainService } from './chains';
+import type { PortfolioService } from './portfolio';
 import type { SettingsStore } from './settings';
 import type { SiteService } from './sites';
 import { toErrorPayload } from './uiErrors';
 import type { VaultService } from './vault';
+import type { VerificationService } from './verification';
 import { readWalletState } from './walletState';
 
 export type UiHandlerDeps = {
@@ -38,6 +43,8 @@ export type UiHandlerDeps = {
   approvals: ApprovalService;
   sites: SiteService;
   autoLock: AutoLock;
+  verification: VerificationService;
+  portfolio: PortfolioService;
   changed(): void;
 };
 
@@ -137,6 +144,10 @@ export function createUiHandlers(deps: UiHandlerDeps) {
       throw e;
     }
   });
+
+  on(verificationStatus, () => deps.verification.status());
+  on(portfolioGet, ({ address }) => deps.portfolio.get(address));
+  on(portfolioRefresh, ({ address }) => deps.portfolio.refresh(address));
 
   return {
     types: () => [...table.keys()],

@@ -4,6 +4,8 @@ import { accountsSelect } from './accountsSelect';
 import { approvalsList } from './approvalsList';
 import { approvalsResolve } from './approvalsResolve';
 import { balancesNative } from './balancesNative';
+import { portfolioGet } from './portfolioGet';
+import { portfolioRefresh } from './portfolioRefresh';
 import { settingsSet } from './settingsSet';
 import { sitesList } from './sitesList';
 import { sitesRevoke } from './sitesRevoke';
@@ -15,6 +17,7 @@ import { vaultImportPrivateKey } from './vaultImportPrivateKey';
 import { vaultLock } from './vaultLock';
 import { vaultRevealMnemonic } from './vaultRevealMnemonic';
 import { vaultUnlock } from './vaultUnlock';
+import { verificationStatus } from './verificationStatus';
 
 export * from './accountsAdd';
 export * from './accountsRename';
@@ -25,6 +28,8 @@ export * from './balancesNative';
 export * from './defineMessage';
 export * from './events';
 export * from './MessageError';
+export * from './portfolioGet';
+export * from './portfolioRefresh';
 export * from './settingsSet';
 export * from './sitesList';
 export * from './sitesRevoke';
@@ -36,6 +41,7 @@ export * from './vaultImportPrivateKey';
 export * from './vaultLock';
 export * from './vaultRevealMnemonic';
 export * from './vaultUnlock';
+export * from './verificationStatus';
 
 /** Every UI → background contract; the background registers exactly one handler for each. */
 export const messageContracts = [
@@ -56,6 +62,9 @@ export const messageContracts = [
   sitesRevoke,
   balancesNative,
   txSend,
+  verificationStatus,
+  portfolioGet,
+  portfolioRefresh,
 ] as const;
 
 export type AnyMessageContract = (typeof messageContracts)[number];
