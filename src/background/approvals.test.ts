@@ -38,8 +38,10 @@ describe('approval queue', () => {
     await approvals.resolve(a2!.id, true);
     expect(await p2).toEqual({ accounts: [ADDR0] });
     expect(platform.windowsOpen.size).toBe(1);
+    // Expectations attach before the rejection happens, so it is never an unhandled rejection.
+    const rejected1 = expect(p1).rejects.toMatchObject({ code: 4001 });
     await approvals.resolve(a1!.id, false);
-    await expect(p1).rejects.toMatchObject({ code: 4001 });
+    await rejected1;
     expect(platform.windowsOpen.size).toBe(0);
     expect(await db.approvals.all()).toEqual([]);
   });
@@ -59,10 +61,13 @@ describe('approval queue', () => {
     await new Promise((r) => setTimeout(r, 10));
     const [, b] = await approvals.list();
     await expect(approvals.resolve(b!.id, true)).rejects.toMatchObject({ code: 'LOCKED' });
+    const rejected = Promise.all([
+      expect(blocked).rejects.toMatchObject({ code: 4001 }),
+      expect(other).rejects.toMatchObject({ code: 4001 }),
+    ]);
     await approvals.resolve(a!.id, false);
     await approvals.resolve(b!.id, false);
-    await expect(blocked).rejects.toMatchObject({ code: 4001 });
-    await expect(other).rejects.toMatchObject({ code: 4001 });
+    await rejected;
     await expect(approvals.resolve('nope', true)).rejects.toMatchObject({ code: 'UNKNOWN_APPROVAL' });
   });
 
@@ -74,10 +79,13 @@ describe('approval queue', () => {
     await approvals.windowRemoved(12345);
     expect(await approvals.count()).toBe(1);
     const id = [...platform.windowsOpen.keys()][0]!;
+    const rejected = Promise.all([
+      expect(p).rejects.toMatchObject({ code: 4001 }),
+      expect(u).rejects.toMatchObject({ code: 4001 }),
+    ]);
     platform.closeWindow(id);
     await approvals.windowRemoved(id); // the background wires windows.onRemoved to this
-    await expect(p).rejects.toMatchObject({ code: 4001 });
-    await expect(u).rejects.toMatchObject({ code: 4001 });
+    await rejected;
     expect(state.changes).toBeGreaterThan(0);
   });
 
