@@ -27,7 +27,7 @@ const SHIPPED_CHAINS: ChainEntry[] = devnetFromChainData(devnetJson).chains;
 
 export type PortfolioServiceDeps = {
   store: PortfolioStore;
-  chains: Pick<ChainService, 'list' | 'get'>;
+  chains: Pick<ChainService, 'list' | 'get' | 'refreshIfStale'>;
   verification: Pick<VerificationService, 'proveBalances'>;
   selectedAddress(): Promise<Address | null>;
   now(): number;
@@ -57,6 +57,7 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
 
   /** The wallet's chains with the shipped token lists and contracts of the devnet ones. */
   const enabledChains = async (): Promise<ChainEntry[]> => {
+    await deps.chains.refreshIfStale(); // the first read after a worker start waits for the devnet's chain list
     const list = await deps.chains.list();
     const entries = await Promise.all(list.map((c) => deps.chains.get(c.chainId)));
     return entries
