@@ -28,14 +28,19 @@ async function freePort(): Promise<number> {
 /** The slice of the extension API the fixtures call inside the service worker. */
 export type ChromeGlobal = { chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void>; get(key: string): Promise<Record<string, unknown>> } } } };
 
-type WorkerFixtures = { devnet: Devnet };
+type WorkerFixtures = {
+  devnet: Devnet;
+  /** All five chains and the Metalayer (proofs); default from ERA_E2E_FULL_DEVNET=1, a spec may `test.use({ fullDevnet: true })`. */
+  fullDevnet: boolean;
+};
 type TestFixtures = { context: BrowserContext; serviceWorker: Worker; wallet: WalletDriver };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  fullDevnet: [process.env.ERA_E2E_FULL_DEVNET === '1', { scope: 'worker', option: true }],
+
   devnet: [
-    async ({}, provide) => {
-      const full = process.env.ERA_E2E_FULL_DEVNET === '1';
-      const devnet = await startDevnet({ full, quiet: true, manifestPath: null, apiPort: await freePort() });
+    async ({ fullDevnet }, provide) => {
+      const devnet = await startDevnet({ full: fullDevnet, quiet: true, manifestPath: null, apiPort: await freePort() });
       try {
         await provide(devnet);
       } finally {

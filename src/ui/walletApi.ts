@@ -26,6 +26,9 @@ import {
   type TxSendInput,
   type WalletState,
 } from '../messages';
+import { portfolioGet, type PortfolioView } from '../messages/portfolioGet';
+import { portfolioRefresh } from '../messages/portfolioRefresh';
+import { verificationStatus } from '../messages/verificationStatus';
 
 export type {
   Approval,
@@ -45,6 +48,8 @@ export type {
   WalletChain,
   WalletState,
 } from '../messages';
+export type { PortfolioChainRead, PortfolioHistoryPoint, PortfolioTotalsJson, PortfolioView } from '../messages/portfolioGet';
+export type { VerificationStatus } from '../messages/verificationStatus';
 export type Address = `0x${string}`;
 
 export const getState = () => send(stateGet, {});
@@ -65,3 +70,8 @@ export const listSites = () => send(sitesList, {});
 export const revokeSite = (origin: string) => send(sitesRevoke, { origin });
 export const getNativeBalances = (address: string) => send(balancesNative, { address: address as Address });
 export const sendTransaction = (input: TxSendInput) => send(txSend, input);
+/** The cached portfolio at once (`stale: true` while a refresh runs behind it). */
+export const getPortfolio = (address: string): Promise<PortfolioView> => send(portfolioGet, { address: address as Address });
+/** Reads every chain again; answers when the balances are read (proofs continue behind it). */
+export const refreshPortfolio = (address: string): Promise<PortfolioView> => send(portfolioRefresh, { address: address as Address });
+export const getVerificationStatus = () => send(verificationStatus, {});

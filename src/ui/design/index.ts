@@ -8,3 +8,5 @@ export { Amount, type AmountProps } from './Amount';
 export { Address, type AddressProps } from './Address';
 export { ChainChip, type ChainChipProps } from './ChainChip';
 export { Spinner, Skeleton, Progress } from './Spinner';
+export { Sparkline, type SparklineProps } from './Sparkline';
+export { ProofBadge, type ProofStatus } from './ProofBadge';

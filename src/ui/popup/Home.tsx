@@ -5,6 +5,8 @@ import { lock, type WalletState } from '../walletApi';
 import { useSession } from '../stores/session';
 import { useBalances } from '../stores/balances';
 import { BalancesCard } from './BalancesCard';
+import { PortfolioCard, ProofAlarm } from './PortfolioCard';
+import { FaucetButton } from './FaucetButton';
 import { SitesCard } from './SitesCard';
 import { AccountsSheet } from './AccountsSheet';
 import { SendSheet } from './SendSheet';
@@ -14,7 +16,7 @@ import { RevealSheet } from './RevealSheet';
 import { ChainSelector } from './ChainSelector';
 
 export function Home({ state }: { state: WalletState }) {
-  const { sheet, open } = useSession();
+  const { sheet, open, activeChainId } = useSession();
   const loadBalances = useBalances((s) => s.load);
   const account = state.accounts.find((a) => a.address === state.selectedAddress) ?? state.accounts[0];
   const chainsKey = state.chains.map((c) => `${c.chainId}:${c.online}`).join(',');
@@ -42,6 +44,7 @@ export function Home({ state }: { state: WalletState }) {
         </Button>
       </header>
       <main className="popup-body">
+        <ProofAlarm chains={state.chains} />
         <section className="hero">
           <Address address={account.address} copyable testId="account-address" />
           <div className="inline hero-actions">
@@ -52,6 +55,7 @@ export function Home({ state }: { state: WalletState }) {
               Receive
             </Button>
           </div>
+          <FaucetButton state={state} address={account.address} chainId={activeChainId} />
         </section>
         {state.pendingApprovals > 0 && (
           <Banner tone="warn" title={`${state.pendingApprovals} request${state.pendingApprovals === 1 ? '' : 's'} waiting for you`}>
@@ -60,6 +64,7 @@ export function Home({ state }: { state: WalletState }) {
             </Button>
           </Banner>
         )}
+        <PortfolioCard state={state} address={account.address} />
         <BalancesCard chains={state.chains} address={account.address} />
         <SitesCard />
       </main>
@@ -73,7 +78,7 @@ export function Home({ state }: { state: WalletState }) {
       </footer>
       {sheet === 'accounts' && <AccountsSheet state={state} onClose={close} />}
       {sheet === 'send' && <SendSheet state={state} from={account.address} onClose={close} />}
-      {sheet === 'receive' && <ReceiveSheet address={account.address} onClose={close} />}
+      {sheet === 'receive' && <ReceiveSheet address={account.address} chains={state.chains} chainId={activeChainId} onClose={close} />}
       {sheet === 'settings' && <SettingsSheet state={state} onClose={close} onReveal={() => open('reveal')} />}
       {sheet === 'reveal' && <RevealSheet onClose={close} />}
     </div>
