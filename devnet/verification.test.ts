@@ -123,27 +123,39 @@ describe('light verification against the full devnet (honest)', () => {
     }
   });
 
-  it('a faucet payment is pending until a checkpoint covers its block, then verified (also USDC-native 903)', async () => {
+  it('the first provable checkpoint (sealed setup blocks) proves every balance', async () => {
+    const light = await wallet();
+    const first = light.accept(await api.checkpoint(devnet.provableFrom.epoch!));
+    for (const chainId of PROVABLE) {
+      const head = (await api.inclusion(first.checkpoint.epoch, chainId)).head;
+      expect(head.blockNumber).toBeGreaterThanOrEqual(devnet.provableFrom.blocks[chainId]!);
+      const result = await light.proveBalances(first, rollup(chainId), holders[0]!);
+      expect(statuses(result), `${chainId}`).toEqual(statuses(result).map(() => 'verified'));
+    }
+  });
+
+  it('a faucet payment is pending until a checkpoint covers its block, then verified; older checkpoints still prove (also USDC-native 903)', async () => {
     const light = await wallet();
     const fresh: Address = getAddress('0x0000000000000000000000000000000000f00d01');
     for (const chainId of [901, 903]) {
+      const before = await verifiedLatest(light, light.finalizedEpoch);
       const response = await fetch(`${devnet.manifest.metalayerApi}/v1/faucet`, { method: 'POST', body: JSON.stringify({ chainId, address: fresh, amount: '3' }) });
       expect(response.status).toBe(200);
       const { txHash } = (await response.json()) as { txHash: `0x${string}` };
       const client = createPublicClient({ transport: http(rollup(chainId).rpcUrl) });
       const paidIn = (await client.getTransactionReceipt({ hash: txHash })).blockNumber;
-      const before = await verifiedLatest(light, light.finalizedEpoch);
-      const head = await api.inclusion(before.checkpoint.epoch, chainId);
-      if (head.head.blockNumber < paidIn) {
-        const early = await light.proveBalances(before, rollup(chainId), fresh, { minBlockNumber: paidIn });
-        expect(early.native!.status).toBe('pending');
-      }
+      const early = await light.proveBalances(before, rollup(chainId), fresh, { minBlockNumber: paidIn });
+      expect(early.native!.status).toBe('pending');
       const covered = await waitFor(`a checkpoint of ${chainId} block ${paidIn}`, async () => {
         const v = await verifiedLatest(light, light.finalizedEpoch);
         return (await api.inclusion(v.checkpoint.epoch, chainId)).head.blockNumber >= paidIn ? v : undefined;
       }, 10 * epochMs + 10_000);
       const proven = await light.proveBalances(covered, rollup(chainId), fresh, { minBlockNumber: paidIn });
       expect(proven.native).toMatchObject({ status: 'verified', value: parseUnits('3', 18) });
+      // The block checkpointed before the payment was not rewritten (a cheat-code faucet would make this invalid).
+      const old = await light.proveBalances(before, rollup(chainId), fresh);
+      expect(old.native).toMatchObject({ status: 'verified', value: 0n });
+      expect(old.tokens.map((t) => t.status)).toEqual(old.tokens.map(() => 'verified'));
     }
   });
 });
