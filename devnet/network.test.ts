@@ -1,13 +1,15 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPublicClient, erc20Abi, http, parseEther, parseUnits } from 'viem';
+import { createPublicClient, erc20Abi, http, keccak256, parseEther, parseUnits, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_MNEMONIC, testAccounts } from './accounts.js';
 import type { NetworkInfo } from './api/network.js';
 import type { DevnetManifest } from './manifest.js';
 import { startDevnet, type Devnet } from './network.js';
 import { registry } from './registry.js';
+import { MULTICALL3_ADDRESS } from './deploy.js';
+import { verifyAccountProof, type Eip1186Proof } from '../src/core/verifier/index.js';
 
 const alive = (pid: number) => {
   try {
@@ -52,6 +54,24 @@ describe('startDevnet (minimal)', () => {
       const usdc = chain.tokens.USDC!;
       const balances = await Promise.all(accounts.map((a) => client.readContract({ address: usdc, abi: erc20Abi, functionName: 'balanceOf', args: [a.address] })));
       expect(balances.every((b) => b === parseUnits('1000000', 6))).toBe(true);
+    }
+  });
+
+  it('seals the setup in a mined block: its header matches eth_getProof of state placed by cheat codes', async () => {
+    expect(devnet.provableFrom.epoch).toBeNull();
+    for (const chain of devnet.manifest.chains) {
+      const client = createPublicClient({ transport: http(chain.rpcUrl) });
+      const sealed = devnet.provableFrom.blocks[chain.chainId]!;
+      expect(sealed).toBeGreaterThan(0n);
+      const block = await client.getBlock({ blockNumber: sealed });
+      expect(block.transactions).toHaveLength(0);
+      const tag = `0x${sealed.toString(16)}` as Hex;
+      // Multicall3 was placed with anvil_setCode, the deployer funded with anvil_setBalance.
+      const multicall = (await client.request({ method: 'eth_getProof', params: [MULTICALL3_ADDRESS, [], tag] })) as unknown as Eip1186Proof;
+      const code = await client.getCode({ address: MULTICALL3_ADDRESS, blockNumber: sealed });
+      expect(verifyAccountProof(block.stateRoot, MULTICALL3_ADDRESS, multicall).codeHash).toBe(keccak256(code!));
+      const deployer = (await client.request({ method: 'eth_getProof', params: [registry.deployer, [], tag] })) as unknown as Eip1186Proof;
+      expect(verifyAccountProof(block.stateRoot, registry.deployer, deployer).balance).toBeGreaterThan(parseEther('1000000'));
     }
   });
 
