@@ -118,6 +118,10 @@ describe('startDevnet (minimal)', () => {
 });
 
 describe('startDevnet lifecycle', () => {
+  it.each([0, 1025, 2.5, Number.NaN])('refuses %s guardians before starting anything (default 5, up to 1024)', async (guardians) => {
+    await expect(startDevnet({ guardians, quiet: true, manifestPath: null, apiPort: 0 })).rejects.toThrow(/guardians must be an integer 1\.\.1024/);
+  });
+
   it('starts twice in a row with identical addresses and leaves no anvil behind', async () => {
     const snapshots: { tokens: unknown; pids: number[] }[] = [];
     for (let i = 0; i < 2; i++) {

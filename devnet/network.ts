@@ -6,12 +6,13 @@ import { deployerAccount, TEST_MNEMONIC } from './accounts.js';
 import { startAnvil, type AnvilProcess } from './anvil.js';
 import { routeFaucet } from './api/faucet.js';
 import { routeNetwork, type RegistryEntry } from './api/network.js';
-import { DevnetApiRouter } from './api/router.js';
+import { ApiError, DevnetApiRouter } from './api/router.js';
 import { PREFERRED_API_PORT, startApiServer } from './api/server.js';
 import { compileContracts } from './contracts/compile.js';
 import { bundleDapp, startDappServer, type DappConfig } from './dapp/server.js';
 import { chainClients, deployContracts, placePredeploys, type DevnetChainClients } from './deploy.js';
 import { DEFAULT_MANIFEST_PATH, removeManifestIfOurs, writeManifest, type DevnetManifest, type ManifestChain } from './manifest.js';
+import { MAX_GUARDIANS } from '../src/core/metalayer/index.js';
 import { FULL_CHAIN_IDS, MINIMAL_CHAIN_IDS, registry, registryChain, type DevnetFramework, type RegistryChain } from './registry.js';
 
 export const DEFAULT_SEED = 'era-devnet';
@@ -103,6 +104,10 @@ async function firstProvableEpoch(metalayer: MetalayerHandle, blocks: Record<num
 /** Starts the local Caldera devnet: anvil chains with contracts, the devnet API, the test dApp (and the Metalayer). */
 export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Devnet> {
   const startedAt = performance.now();
+  const guardians = opts.guardians ?? DEFAULT_GUARDIANS;
+  // Checked before any anvil starts (a CLI typo should not cost a devnet start).
+  if (!Number.isInteger(guardians) || guardians < 1 || guardians > MAX_GUARDIANS)
+    throw new RangeError(`guardians must be an integer 1..${MAX_GUARDIANS}, got ${opts.guardians}`);
   const full = opts.full ?? true;
   const seed = opts.seed ?? DEFAULT_SEED;
   const epochMs = opts.epochMs ?? DEFAULT_EPOCH_MS;
@@ -151,7 +156,12 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
 
     const router = new DevnetApiRouter();
     routeNetwork(router, () => ({ networkId: state.networkId, genesisGuardianSetHash: state.genesisGuardianSetHash, epochMs, rollups: entries() }));
-    routeFaucet(router, () => chains.map(({ entry, clients }) => ({ entry, clients })));
+    let ready = false;
+    // Until setup is done the deployer's nonces belong to the setup (the Metalayer sends from it on L1).
+    routeFaucet(router, () => {
+      if (!ready) throw new ApiError(503, 'DEVNET_STARTING', 'the devnet is still starting; retry in a few seconds');
+      return chains.map(({ entry, clients }) => ({ entry, clients }));
+    });
     const api = await startApiServer(router, opts.apiPort ?? PREFERRED_API_PORT);
     cleanups.push(() => api.close());
     log(`API ${api.url}`);
@@ -173,7 +183,7 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
           l1: handles.find((h) => h.framework === 'l1')!,
           rollups: handles.filter((h) => h.framework !== 'l1'),
           seed,
-          guardians: opts.guardians ?? DEFAULT_GUARDIANS,
+          guardians,
           epochMs,
           handoverEpoch: opts.handoverEpoch,
           api: router,
@@ -239,16 +249,18 @@ export async function startDevnet(opts: StartDevnetParameters = {}): Promise<Dev
         ...(state.hyperlane[c.entry.chainId] ?? {}),
       })),
     };
+    // Whoever reads the manifest (or calls the faucet) may rely on provable checkpoints from then on.
+    const provableFrom = { blocks: provableBlocks, epoch: await provableEpoch };
+    ready = true;
     const manifestPath = opts.manifestPath === undefined ? DEFAULT_MANIFEST_PATH : opts.manifestPath;
     if (manifestPath !== null) {
       writeManifest(manifestPath, manifest);
       // A manifest naming dead ports misleads whoever reads it next: remove ours on stop.
       cleanups.unshift(async () => removeManifestIfOurs(manifestPath, manifest.pids));
     }
-    const defaults = seed === DEFAULT_SEED && (opts.guardians ?? DEFAULT_GUARDIANS) === DEFAULT_GUARDIANS;
+    const defaults = seed === DEFAULT_SEED && guardians === DEFAULT_GUARDIANS;
     if (metalayer && defaults && metalayer.genesisGuardianSetHash !== registry.genesisGuardianSetHash)
       log(`warning: genesis guardian set ${metalayer.genesisGuardianSetHash} differs from devnet.json's pinned ${registry.genesisGuardianSetHash}`);
-    const provableFrom = { blocks: provableBlocks, epoch: await provableEpoch };
     return { manifest, chains, router, metalayer, manifestPath, provableFrom, startedInMs: Math.round(performance.now() - startedAt), stop };
   } catch (error) {
     await stop();
