@@ -13,11 +13,11 @@ const explain: Record<ProofStatus, string> = {
 };
 
 /** The small badge every proven number carries. */
-export function ProofBadge({ status, detail, testId }: { status: ProofStatus; detail?: string; testId?: string }) {
+export function ProofBadge({ status, detail, testId, label }: { status: ProofStatus; detail?: string; testId?: string; label?: string }) {
   return (
     <span data-testid={testId} data-status={status} className="proof-badge">
       <Badge tone={tone[status] ?? 'neutral'} title={detail ? `${explain[status]} (${detail})` : explain[status]}>
-        {status === 'verified' ? '✓ verified' : status}
+        {label ?? (status === 'verified' ? '✓ verified' : status)}
       </Badge>
     </span>
   );

@@ -26,6 +26,14 @@ function groupStatus(rows: readonly RowJson[]): ProofStatus {
   return 'verified';
 }
 
+/** A group's badge: "3 of 4 verified" when only some rows can be proven (e.g. a ZK rollup's state is not MPT-provable). */
+function GroupBadge({ rows, testId, detail }: { rows: readonly RowJson[]; testId?: string; detail?: string }) {
+  const status = groupStatus(rows);
+  const verified = rows.filter((r) => r.proof.status === 'verified').length;
+  const label = status === 'unverifiable' && verified > 0 ? `${verified} of ${rows.length} verified` : undefined;
+  return <ProofBadge status={status} testId={testId} detail={detail} label={label} />;
+}
+
 function proofDetail(row: RowJson): string | undefined {
   const p = row.proof as RowJson['proof'] & { epoch?: string; error?: { message: string } };
   const parts = [p.blockNumber && `block ${p.blockNumber}`, p.epoch && `epoch ${p.epoch}`, p.failedStep && `failed at ${p.failedStep}`, p.error?.message].filter(Boolean);
@@ -59,31 +67,34 @@ function usePortfolioFeed(address: string, state: WalletState) {
 
 /** The red alarm at the top of Home: a proof contradicted what the RPC said. Not dismissible while it holds. */
 export function ProofAlarm({ chains }: { chains: WalletChain[] }) {
-  const alarms = usePortfolio((s) => s.view?.totals?.alarms ?? []);
-  if (alarms.length === 0) return null;
+  const alarms = usePortfolio((s) => s.view?.totals?.alarms);
+  if (!alarms || alarms.length === 0) return null;
+  // One line per chain: a lying RPC usually lies about every balance it serves.
+  const byChain = new Map<number, RowJson[]>();
+  for (const row of alarms) byChain.set(row.chainId, [...(byChain.get(row.chainId) ?? []), row]);
+  const names = [...byChain.keys()].map((id) => chainOf(chains, id)?.name ?? `Chain ${id}`);
   return (
-    <Banner tone="danger" testId="proof-mismatch-alarm" title={alarms.length === 1 ? 'A balance failed its proof' : `${alarms.length} balances failed their proofs`}>
+    <Banner tone="danger" testId="proof-mismatch-alarm" title={`Proof check failed on ${names.join(', ')}`}>
       <ul className="alarm-list">
-        {alarms.map((row) => {
-          const name = chainOf(chains, row.chainId)?.name ?? `Chain ${row.chainId}`;
-          const proven = (row.proof as { value?: string }).value;
+        {[...byChain].map(([chainId, rows], i) => {
+          const first = rows[0]!;
+          const proven = (first.proof as { value?: string }).value;
           return (
-            <li key={`${row.chainId}:${row.address}`} data-testid={`proof-alarm-${row.chainId}-${row.symbol}`}>
-              <strong>
-                {row.symbol} on {name}
-              </strong>{' '}
-              ({row.proof.status}): the RPC says <Amount value={row.amount} decimals={row.decimals} symbol={row.symbol} />
+            <li key={chainId} data-testid={`proof-alarm-${chainId}`} data-assets={rows.map((r) => r.symbol).join(',')}>
+              <strong>{names[i]}</strong>: {rows.map((r) => r.symbol).join(', ')} {rows.length === 1 ? 'does' : 'do'} not match {rows.length === 1 ? 'its proof' : 'their proofs'} (
+              {first.proof.status}). For {first.symbol} the RPC says <Amount value={first.amount} decimals={first.decimals} symbol={first.symbol} />
               {proven !== undefined && (
                 <>
-                  , the proof says <Amount value={proven} decimals={row.decimals} symbol={row.symbol} />
+                  {' '}
+                  but the proof says <Amount value={proven} decimals={first.decimals} symbol={first.symbol} />
                 </>
               )}
-              . Not counted in your total.
+              .
             </li>
           );
         })}
       </ul>
-      <span className="small">This RPC may be lying. Do not rely on it until this clears; it stays here until the proof and the RPC agree.</span>
+      <span className="small">These amounts are left out of your total. The network&apos;s RPC may be lying: do not act on its numbers. This stays until the RPC and the proofs agree again.</span>
     </Banner>
   );
 }
@@ -125,6 +136,7 @@ export function PortfolioCard({ state, address }: { state: WalletState; address:
 function PortfolioBody({ view, totals, chains }: { view: PortfolioView; totals: PortfolioTotalsJson; chains: WalletChain[] }) {
   const counted = totals.perAsset.flatMap((a) => a.rows).filter((r) => r.counted);
   const status = counted.length ? groupStatus(counted) : 'pending';
+  const fresh = view.updatedAt !== null && Date.now() - view.updatedAt < 30_000;
   const symbols = totals.perAsset.filter((a) => a.rows.some((r) => r.counted)).map((a) => a.symbol);
   const rollups = totals.perChain.filter((c) => c.status === 'ok').length;
   const history = view.history.map((p) => Number(BigInt(p.usd)) / 1e8);
@@ -140,7 +152,11 @@ function PortfolioBody({ view, totals, chains }: { view: PortfolioView; totals: 
       </div>
       <div className="inline portfolio-meta">
         <span className="inline">
-          <ProofBadge status={status} testId="portfolio-proof" detail={view.proofEpoch ? `checkpoint epoch ${view.proofEpoch}` : undefined} />
+          {counted.length ? (
+            <GroupBadge rows={counted} testId="portfolio-proof" detail={view.proofEpoch ? `checkpoint epoch ${view.proofEpoch}` : undefined} />
+          ) : (
+            <ProofBadge status="pending" testId="portfolio-proof" />
+          )}
           {status !== 'verified' && verifiedUsd > 0n && (
             <span className="small muted" data-testid="portfolio-verified-usd" title="Part of the total proven against a Guardian-signed checkpoint">
               {formatUsd(verifiedUsd)} verified
@@ -148,7 +164,7 @@ function PortfolioBody({ view, totals, chains }: { view: PortfolioView; totals: 
           )}
         </span>
         <span className="small muted" data-testid="portfolio-freshness" data-stale={String(view.stale)}>
-          {view.refreshing ? 'Refreshing…' : view.updatedAt ? `${view.stale ? 'Cached · ' : ''}updated ${ago(view.updatedAt)}` : 'Not read yet'}
+          {view.refreshing ? 'Refreshing…' : view.updatedAt ? `${view.stale && !fresh ? 'Cached · ' : ''}updated ${ago(view.updatedAt)}` : 'Not read yet'}
           {view.proofs === 'running' && ' · checking proofs…'}
         </span>
         {history.length > 1 && <Sparkline values={history} label={`Total value over the last ${history.length} reads`} testId="portfolio-chart" />}
@@ -193,7 +209,6 @@ function ChainStatusStrip({ view, totals, chains }: { view: PortfolioView; total
 
 function AssetRow({ asset, chains }: { asset: AssetJson; chains: WalletChain[] }) {
   const [open, setOpen] = useState(false);
-  const status = groupStatus(asset.rows);
   const priced = asset.rows.some((r) => r.counted && r.usd !== undefined);
   return (
     <div className="asset" data-testid={`asset-row-${asset.assetKey.replace(':', '-')}`} data-asset={asset.assetKey}>
@@ -208,7 +223,7 @@ function AssetRow({ asset, chains }: { asset: AssetJson; chains: WalletChain[] }
             </span>
           </span>
         }
-        sub={<ProofBadge status={status} />}
+        sub={<GroupBadge rows={asset.rows} />}
         value={
           <span className="stack-tight asset-value">
             <Amount value={asset.amount} decimals={asset.decimals} symbol={asset.symbol} maxFractionDigits={asset.decimals <= 6 ? 2 : 4} />
@@ -257,7 +272,7 @@ function RollupTotals({ totals, chains }: { totals: ChainTotalJson[]; chains: Wa
               key={t.chainId}
               testId={`rollup-total-${t.chainId}`}
               label={<ChainChip chainId={t.chainId} name={chain?.name ?? t.name} framework={chain?.framework} online={t.status === 'ok'} />}
-              sub={t.rows.length ? <ProofBadge status={groupStatus(t.rows)} /> : undefined}
+              sub={t.rows.length ? <GroupBadge rows={t.rows} /> : undefined}
               value={
                 t.status === 'ok' ? (
                   <span className="stack-tight asset-value">
