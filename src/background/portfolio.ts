@@ -52,7 +52,9 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
   const shipped = deps.shipped ?? SHIPPED_CHAINS;
   const priceSourceFor = deps.prices ?? ((chains: readonly ChainEntry[]) => devnetOraclePriceSource({ chains, timeoutMs: 5_000 }));
   const running = new Map<string, Running>();
-  const proving = new Set<string>();
+  /** Proof passes running per account (an older one may still finish after a newer read started). */
+  const proving = new Map<string, number>();
+  const isProving = (key: string) => (proving.get(key) ?? 0) > 0;
   const generations = new Map<string, number>();
 
   /** The wallet's chains with the shipped token lists and contracts of the devnet ones. */
@@ -94,7 +96,7 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
 
   /** Proves every read chain's rows, then re-aggregates (mismatch/invalid rows leave the totals) and stores it. */
   const prove = async (key: string, generation: number, holder: Address, chains: ChainEntry[], loaded: LoadedPortfolio, snapshot: PortfolioSnapshot) => {
-    proving.add(key);
+    proving.set(key, (proving.get(key) ?? 0) + 1);
     try {
       const book: ProofBook = new Map();
       let epoch: bigint | null = null;
@@ -131,7 +133,7 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
       await deps.store.record(holder, { t: snapshot.updatedAt, usd: totals.usd.toString() });
       deps.changed();
     } finally {
-      proving.delete(key);
+      proving.set(key, (proving.get(key) ?? 1) - 1);
     }
   };
 
@@ -187,7 +189,7 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
       const cached = await deps.store.get(holder);
       if (!cached) return view(holder, await refresh(holder), false);
       if (deps.now() - cached.updatedAt > STALE_MS || cached.proofs === 'running') {
-        if (!running.has(holder.toLowerCase()) && !proving.has(holder.toLowerCase())) void refresh(holder).catch(() => undefined);
+        if (!running.has(holder.toLowerCase()) && !isProving(holder.toLowerCase())) void refresh(holder).catch(() => undefined);
       }
       return view(holder, cached, true);
     },
@@ -199,7 +201,7 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
     /** Resolves when no read or proof of `address` is running (tests, and the e2e fixture). */
     idle: async (address: Address) => {
       const key = address.toLowerCase();
-      while (running.has(key) || proving.has(key)) {
+      while (running.has(key) || isProving(key)) {
         await running.get(key)?.read.catch(() => undefined);
         await new Promise((r) => setTimeout(r, 20));
       }

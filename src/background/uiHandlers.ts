@@ -145,7 +145,10 @@ export function createUiHandlers(deps: UiHandlerDeps) {
     }
   });
 
-  on(verificationStatus, () => deps.verification.status());
+  on(verificationStatus, async () => {
+    await deps.verification.refreshIfStale();
+    return deps.verification.status();
+  });
   on(portfolioGet, ({ address }) => deps.portfolio.get(address));
   on(portfolioRefresh, ({ address }) => deps.portfolio.refresh(address));
 

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 let seq = 0;
 /** A verification service on its own fake-indexeddb database (pass `name` again to simulate a worker restart). */
-async function service(name = `verification-${++seq}-${Math.random()}`, apiUrl = api.url) {
+async function service(name = `verification-${++seq}-${Math.random()}`, apiUrl = api.url, chainIds = [901, 904]) {
   const store = await openVerificationStore(name);
   const clock = { now: 1_700_000_000_000 };
   let changes = 0;
@@ -50,7 +50,7 @@ async function service(name = `verification-${++seq}-${Math.random()}`, apiUrl =
     fetch: (i, init) => globalThis.fetch(i, init),
     now: () => clock.now,
     changed: () => void changes++,
-    chainIds: async () => [901, 904],
+    chainIds: async () => chainIds,
     pinned: { networkId: api.networkId, genesisHash: api.genesisHash },
   });
   return { svc, store, name, clock, changes: () => changes };
@@ -193,6 +193,34 @@ describe('verification service', () => {
     expect(status.guardianSetId).toBe('1');
     const proven = await svc.proveBalances({ chain: { chainId: 901, framework: 'op-stack', rpcUrl: op.rpcUrl }, holder: HOLDER, tokens: [] });
     expect(proven.native.status).toBe('verified');
+  });
+
+  it('a chain missing from the checkpoint gets an inclusion failure; the others are still accepted', async () => {
+    const { svc } = await service(undefined, api.url, [901, 903]);
+    await svc.refresh();
+    const status = await svc.status();
+    expect(status.lastError).toBeUndefined();
+    expect(status.rollups[0]).toMatchObject({ chainId: 901, included: true });
+    expect(status.rollups[1]).toMatchObject({ chainId: 903, included: false, blockNumber: null, error: { stage: 'inclusion', name: 'MetalayerApiError', chainId: 903 } });
+    const proven = await svc.proveBalances({ chain: { chainId: 903, framework: 'arbitrum-orbit', rpcUrl: op.rpcUrl }, holder: HOLDER, tokens: [] });
+    expect(proven.native).toMatchObject({ status: 'unverifiable', failedStep: 'checkpoint' });
+  });
+
+  it('a tampered IndexedDB record is re-verified on load and dropped, keeping its epoch as the floor', async () => {
+    const first = await service();
+    await first.svc.refresh();
+    const stored = (await first.store.get(9000))!;
+    const floor = stored.finalizedEpoch;
+    const signature = stored.finalized!.signature;
+    // Flip a bit of the aggregate signature: still a well-formed G2 point is unlikely, either way it must not verify.
+    await first.store.put({ ...stored, finalized: { ...stored.finalized!, signature: `${signature.slice(0, -2)}${signature.slice(-2) === '00' ? '01' : '00'}` as `0x${string}` } });
+    first.store.close();
+    const again = await service(first.name);
+    const status = await again.svc.status();
+    expect(status.finalizedEpoch).toBe(floor);
+    expect(status.checkpointTimestamp).toBeNull();
+    expect(status.lastError).toMatchObject({ stage: 'checkpoint' });
+    expect(status.lastError!.step).toBeDefined();
   });
 
   it('an unreachable API is recorded with its stage and nothing is accepted', async () => {

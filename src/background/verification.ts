@@ -314,6 +314,11 @@ export function createVerificationService(deps: VerificationServiceDeps) {
 
   return {
     refresh,
+    /** Starts a refresh behind the caller when the view is older than `maxAgeMs` (status reads). */
+    refreshIfStale: async () => {
+      const m = await load();
+      if (m.checkedAt === null || deps.now() - m.checkedAt > maxAgeMs) void refresh().catch(() => undefined);
+    },
     /** The accepted checkpoint and a chain's verified head, or null when none covers it. */
     contextFor: async (chainId: number): Promise<CheckpointContext | null> => {
       const m = await load();
