@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import devnet from '../../core/chains/devnet.json';
 import { Banner, Button } from '../design';
 import { describeError } from '../errors';
@@ -16,6 +16,12 @@ export function FaucetButton({ state, address, chainId }: { state: WalletState; 
   const [note, setNote] = useState<{ tone: 'info' | 'danger'; text: string } | null>(null);
   const refresh = usePortfolio((s) => s.refresh);
   const loadBalances = useBalances((s) => s.load);
+  useEffect(() => {
+    // A success note fades after a while; an error stays until the next try.
+    if (note?.tone !== 'info') return;
+    const t = setTimeout(() => setNote(null), 15_000);
+    return () => clearTimeout(t);
+  }, [note]);
   const chain = state.chains.find((c) => c.chainId === chainId);
   if (!chain || !DEVNET_CHAIN_IDS.has(chain.chainId) || !state.devnetApi) return null;
   const onClick = async () => {

@@ -78,7 +78,7 @@ export function ProofAlarm({ chains }: { chains: WalletChain[] }) {
       <ul className="alarm-list">
         {[...byChain].map(([chainId, rows], i) => {
           const first = rows[0]!;
-          const proven = (first.proof as { value?: string }).value;
+          const { value: proven, blockNumber } = first.proof as { value?: string; blockNumber?: string };
           return (
             <li key={chainId} data-testid={`proof-alarm-${chainId}`} data-assets={rows.map((r) => r.symbol).join(',')}>
               <strong>{names[i]}</strong>: {rows.map((r) => r.symbol).join(', ')} {rows.length === 1 ? 'does' : 'do'} not match {rows.length === 1 ? 'its proof' : 'their proofs'} (
@@ -87,6 +87,7 @@ export function ProofAlarm({ chains }: { chains: WalletChain[] }) {
                 <>
                   {' '}
                   but the proof says <Amount value={proven} decimals={first.decimals} symbol={first.symbol} />
+                  {blockNumber && ` at block ${blockNumber}`}
                 </>
               )}
               .
