@@ -6,7 +6,7 @@ import { createChainService } from './chains';
 import { createChangeSignal } from './changes';
 import { openWalletDb, WALLET_DB_NAME, type WalletDb } from './db';
 import type { Platform } from './platform';
-import { createPortfolioService } from './portfolio';
+import { createPortfolioService, watchedTokens } from './portfolio';
 import { openPortfolioStore } from './portfolioStore';
 import { createProviderPorts } from './providerPorts';
 import { createRpcContext } from './rpcContext';
@@ -118,6 +118,7 @@ export function startBackground(platform: Platform, opts: BackgroundOptions = {}
       selectedAddress: vault.selectedAddress,
       now: platform.now,
       changed: signal.changed,
+      watched: async () => watchedTokens(await db.get('assets.watched')),
     });
     const ui = createUiHandlers({ vault, chains, settings, approvals, sites, autoLock, verification, portfolio, changed: signal.changed });
     return { db, vault, chains, sites, approvals, autoLock, ui, settings, verification, portfolio };

@@ -177,5 +177,19 @@ describe('portfolio service (background, real anvils, real verifier)', () => {
     expect(cached.totals.usd).toBe(usd(6300n));
     expect(cached.history.length).toBe(3);
     await restarted.services.portfolio.idle(HOLDER);
+    restarted.services.db.close();
+  });
+
+  it('a wallet_watchAsset token is read in the same multicall and shown as unverifiable (no balances slot)', async () => {
+    const token = await deployToken(op.rpcUrl, { name: 'Watched', symbol: 'WAT', decimals: 18, holders: [HOLDER], amount: 5n * ONE_ETH });
+    await first.services.chains.watchAsset({ chainId: 901, address: token, symbol: 'WAT', decimals: 18, image: null });
+    first.platform.clock.now += 1000;
+    const view = await first.call('portfolio/refresh', { address: HOLDER });
+    expect(view.chains.find((c: Json) => c.chainId === 901)).toMatchObject({ method: 'multicall3', requests: 1 });
+    await first.services.portfolio.idle(HOLDER);
+    const proven = await first.call('portfolio/get', { address: HOLDER });
+    const row = rowsOf(proven).find((r) => r.symbol === 'WAT');
+    expect(row).toEqual({ chainId: 901, symbol: 'WAT', status: 'unverifiable', counted: true });
+    expect(proven.totals.unpriced).toBe(1);
   });
 });

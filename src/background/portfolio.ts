@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import { getAddress, isAddress, type Address } from 'viem';
 import devnetJson from '../core/chains/devnet.json';
 import { devnetFromChainData, type ChainEntry } from '../core/chains';
 import {
@@ -36,8 +36,20 @@ export type PortfolioServiceDeps = {
   prices?: (chains: readonly ChainEntry[]) => PriceSource;
   /** Shipped chain data merged over the live entries; defaults to devnet.json. */
   shipped?: readonly ChainEntry[];
+  /** Tokens sites added with wallet_watchAsset (no balancesSlot: shown, proven 'unverifiable'). */
+  watched?: () => Promise<PortfolioToken[]>;
   timeoutMs?: number;
 };
+
+/** The chain service's wallet_watchAsset list (kv 'assets.watched') as portfolio tokens; malformed entries are skipped. */
+export function watchedTokens(stored: unknown): PortfolioToken[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((a: { chainId?: unknown; address?: unknown; symbol?: unknown; decimals?: unknown; image?: unknown }) =>
+    typeof a?.chainId === 'number' && typeof a.address === 'string' && isAddress(a.address) && typeof a.symbol === 'string' && typeof a.decimals === 'number'
+      ? [{ chainId: a.chainId, address: getAddress(a.address), symbol: a.symbol, name: a.symbol, decimals: a.decimals, source: 'watchAsset' as const, ...(typeof a.image === 'string' ? { logoURI: a.image } : {}) }]
+      : [],
+  );
+}
 
 type Running = { read: Promise<PortfolioSnapshot>; generation: number };
 
@@ -146,7 +158,8 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
     generations.set(key, generation);
     const read = (async () => {
       const chains = await enabledChains();
-      const loaded = await loadPortfolio({ chains, holder, prices: priceSourceFor(chains), timeoutMs: deps.timeoutMs ?? READ_TIMEOUT_MS });
+      const watched = (await deps.watched?.().catch(() => [])) ?? [];
+      const loaded = await loadPortfolio({ chains, holder, watched, prices: priceSourceFor(chains), timeoutMs: deps.timeoutMs ?? READ_TIMEOUT_MS });
       const snapshot: PortfolioSnapshot = {
         key,
         address: holder,
