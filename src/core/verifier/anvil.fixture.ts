@@ -127,9 +127,18 @@ export async function sendTx(chain: AnvilChain, tx: { from: Address; to?: Addres
     method: 'eth_sendTransaction',
     params: [{ from: tx.from, to: tx.to, data: tx.data, value: tx.value === undefined ? undefined : `0x${tx.value.toString(16)}` }],
   })) as Hex;
-  const receipt = (await chain.request({ method: 'eth_getTransactionReceipt', params: [hash] })) as { status: Hex; contractAddress: Address | null };
-  if (receipt.status !== '0x1') throw new Error(`transaction ${hash} failed`);
-  return receipt;
+  // Anvil automines, but under load the receipt can lag the hash by a moment: poll, bounded.
+  type Receipt = { status: Hex; contractAddress: Address | null };
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const receipt = (await chain.request({ method: 'eth_getTransactionReceipt', params: [hash] })) as Receipt | null;
+    if (receipt) {
+      if (receipt.status !== '0x1') throw new Error(`transaction ${hash} failed`);
+      return receipt;
+    }
+    if (Date.now() > deadline) throw new Error(`no receipt for ${hash} after 30 s`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** Deploys the test ERC-20 from accounts[0] with `supply`, returning its address. */
