@@ -86,6 +86,8 @@ test('portfolio: proven USD total across rollups, refresh, faucet, lying RPC ala
     await expect.poll(() => settledUsd(popup), { timeout: 90_000 }).toBe(expected.usd.toString());
     await expect(popup.getByTestId('portfolio-total')).toContainText(formatUsd(expected.usd));
     await expect(popup.getByTestId('proof-mismatch-alarm')).toHaveCount(0);
+    await expect(popup.getByTestId('verification-status')).toHaveAttribute('data-state', 'ok');
+    await expect(popup.getByTestId('verification-status')).toHaveAttribute('data-epoch', /^\d+$/);
     for (const c of chains) await expect(popup.getByTestId(`chain-status-${c.chainId}`)).toHaveAttribute('data-status', 'ok');
     // The same token on several rollups is one row that opens into one row per chain holding it.
     const usdcChains = chains.filter((c) => (expected.balances.get(`${c.chainId}:USDC:6`) ?? 0n) > 0n);

@@ -7,6 +7,7 @@ import { useBalances } from '../stores/balances';
 import { BalancesCard } from './BalancesCard';
 import { PortfolioCard, ProofAlarm } from './PortfolioCard';
 import { FaucetButton } from './FaucetButton';
+import { EquivocationAlarm, VerificationChip } from './VerificationChip';
 import { SitesCard } from './SitesCard';
 import { AccountsSheet } from './AccountsSheet';
 import { SendSheet } from './SendSheet';
@@ -45,6 +46,7 @@ export function Home({ state }: { state: WalletState }) {
       </header>
       <main className="popup-body">
         <ProofAlarm chains={state.chains} />
+        <EquivocationAlarm />
         <section className="hero">
           <Address address={account.address} copyable testId="account-address" />
           <div className="inline hero-actions">
@@ -72,9 +74,12 @@ export function Home({ state }: { state: WalletState }) {
         <Button variant="ghost" size="sm" onClick={() => open('settings')} data-testid="settings-open">
           Settings
         </Button>
-        <Badge tone="accent" title="Balances come from the local Caldera devnet">
-          devnet
-        </Badge>
+        <span className="inline">
+          <VerificationChip state={state} />
+          <Badge tone="accent" title="Balances come from the local Caldera devnet">
+            devnet
+          </Badge>
+        </span>
       </footer>
       {sheet === 'accounts' && <AccountsSheet state={state} onClose={close} />}
       {sheet === 'send' && <SendSheet state={state} from={account.address} onClose={close} />}
