@@ -199,7 +199,7 @@ function ChainStatusStrip({ view, totals, chains }: { view: PortfolioView; total
         const name = chain?.name ?? totals.perChain.find((c) => c.chainId === chainId)?.name ?? `Chain ${chainId}`;
         return (
           <li key={chainId} data-testid={`chain-status-${chainId}`} data-status={st} title={read?.error ? `${name}: ${read.error.message}` : `${name}: ${st}`}>
-            <ChainChip chainId={chainId} name={name} framework={chain?.framework} online={st === 'ok'} />
+            <ChainChip chainId={chainId} name={name} online={st === 'ok'} />
             {st !== 'ok' && st !== 'offline' && <Badge tone="warn">{st}</Badge>}
           </li>
         );
