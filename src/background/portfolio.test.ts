@@ -188,7 +188,7 @@ describe('portfolio service (background, real anvils, real verifier)', () => {
     expect(view.chains.find((c: Json) => c.chainId === 901)).toMatchObject({ method: 'multicall3', requests: 1 });
     await first.services.portfolio.idle(HOLDER);
     const proven = await first.call('portfolio/get', { address: HOLDER });
-    const row = rowsOf(proven).find((r) => r.symbol === 'WAT');
+    const row = rowsOf(proven).find((r: Json) => r.symbol === 'WAT');
     expect(row).toEqual({ chainId: 901, symbol: 'WAT', status: 'unverifiable', counted: true });
     expect(proven.totals.unpriced).toBe(1);
   });

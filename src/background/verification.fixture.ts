@@ -153,6 +153,14 @@ export async function startMetalayerFixture(opts: { networkId: number; chains: F
       );
       sets.push(next);
     },
+    /** Publishes a hand-over signed by one guardian only (below 2/3 stake); checkpoints stay signed by the current set. */
+    weakHandOver: () => {
+      const from = sets[sets.length - 1]!;
+      const next = makeGuardianSet(from.set.id + 1n, 3, `${opts.seed ?? 'bg-guardians'}-weak`);
+      updates.push(
+        signGuardianSetUpdate({ networkId: opts.networkId, fromSetId: from.set.id, toSet: next.set, activationEpoch: epoch + 1n }, from.signers.slice(0, 1), from.set.guardians.length),
+      );
+    },
     setRpcUrl: (chainId: number, rpcUrl: string) => {
       const c = chains.find((x) => x.chainId === chainId)!;
       c.rpcUrl = rpcUrl;

@@ -223,6 +223,17 @@ describe('verification service', () => {
     expect(status.lastError!.step).toBeDefined();
   });
 
+  it('a hand-over signed by too little stake is refused and stays in the status while checkpoints of the accepted set verify', async () => {
+    const { svc } = await service();
+    api.weakHandOver();
+    const e = await api.checkpoint();
+    await svc.refresh();
+    const status = await svc.status();
+    expect(status.finalizedEpoch).toBe(e.checkpoint.epoch.toString());
+    expect(status.guardianSetId).toBe('1');
+    expect(status.lastError).toMatchObject({ stage: 'guardian-sets', step: 'stake-threshold', name: 'StakeThresholdError' });
+  });
+
   it('an unreachable API is recorded with its stage and nothing is accepted', async () => {
     const { svc } = await service(undefined, 'http://127.0.0.1:9');
     await svc.refresh();

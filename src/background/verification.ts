@@ -256,12 +256,13 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     m.checkedAt = deps.now();
     try {
       // 1. Guardian sets: genesis must hash to the pinned value, then every hand-over from the latest accepted set.
+      let setError: VerificationFailure | undefined;
       try {
         if (m.registry.list().length === 0) m.registry.acceptGenesis(guardianSetFromJson(await api('/v1/guardian-sets/0')));
         const updates = readUpdates(await api(`/v1/guardian-set-updates?fromSetId=${m.registry.latest().set.id}`));
         m.registry.applyUpdates(updates); // already accepted ones are no-ops; the first bad one stops the walk
       } catch (error) {
-        m.lastError = failure('guardian-sets', error);
+        m.lastError = setError = failure('guardian-sets', error);
         if (m.registry.list().length === 0) return;
       }
       // 2. The latest checkpoint, and the same epoch asked again: two different answers are an equivocation.
@@ -269,7 +270,8 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       try {
         verified = await accept(m, await api('/v1/checkpoints/latest'));
         const again = await api(`/v1/checkpoints/${verified.checkpoint.epoch}`).catch((e: unknown) => (e instanceof MetalayerApiError ? null : Promise.reject(e)));
-        if (again !== null) await accept(m, again);
+        // Only the same epoch is a cross-check; anything else the API sends there is ignored.
+        if (again !== null && signedCheckpointFromJson(again).checkpoint.epoch === verified.checkpoint.epoch) await accept(m, again);
       } catch (error) {
         m.lastError = failure(error instanceof MetalayerApiError ? 'api' : 'checkpoint', error);
         return;
@@ -297,7 +299,8 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       m.finalizedEpoch = epoch;
       m.inclusions = inclusions;
       m.inclusionErrors = inclusionErrors;
-      m.lastError = undefined;
+      // A refused hand-over stays visible even when checkpoints of an accepted set still verify.
+      m.lastError = setError;
     } finally {
       await persist(m);
       deps.changed();
