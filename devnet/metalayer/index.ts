@@ -185,9 +185,6 @@ export async function startMetalayer(opts: StartMetalayerParameters): Promise<Me
       blsSigning: opts.blsSigning,
       onError,
     });
-    network.start();
-    cleanups.push(() => network.stop());
-
     const relayerClients = await Promise.all(
       chains.map(async (c) => {
         const client = chainClient(c.chainId, c.rpcUrl, metalayerServiceKey(opts.seed, 'relayer'));
@@ -195,6 +192,11 @@ export async function startMetalayer(opts: StartMetalayerParameters): Promise<Me
         return { client, deployment: byChain.get(c.chainId)! };
       }),
     );
+    // Cheat codes (fundGas) rewrite the current block's state in place: seal every chain with a fresh block
+    // before the guardians read their first heads, so every published checkpoint stays provable.
+    await Promise.all(chains.map((c) => deployers.get(c.chainId)!.public.request({ method: 'evm_mine' as never })));
+    network.start();
+    cleanups.push(() => network.stop());
     const isOnline = (index: number) => {
       const f = faults.get('offlineGuardians');
       if (!f) return true;
