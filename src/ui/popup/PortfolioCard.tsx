@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { formatUsd } from '../../core/portfolio/usd';
-import { Amount, Badge, Banner, Button, Card, ChainChip, ProofBadge, Row, Skeleton, Sparkline, type ProofStatus } from '../design';
+import { Amount, Badge, Banner, Button, Card, ChainChip, ProofBadge, Row, Skeleton, Sparkline } from '../design';
 import type { PortfolioTotalsJson, PortfolioView, WalletChain, WalletState } from '../walletApi';
+import { alarmsByChain, groupStatus, partialLabel, verifiedUsd } from '../format/proofSummary';
 import { usePortfolio } from '../stores/portfolio';
 import { useBalances } from '../stores/balances';
 import './portfolio.css';
@@ -19,19 +20,9 @@ function usdText(usd: string | undefined): string | null {
   return usd === undefined ? null : formatUsd(BigInt(usd));
 }
 
-/** The one status a group of rows shows: an alarm wins, then pending, unverifiable; verified only when all are. */
-function groupStatus(rows: readonly RowJson[]): ProofStatus {
-  const s = new Set(rows.map((r) => r.proof.status));
-  for (const st of ['mismatch', 'invalid', 'pending', 'unverifiable'] as const) if (s.has(st)) return st;
-  return 'verified';
-}
-
-/** A group's badge: "3 of 4 verified" when only some rows can be proven (e.g. a ZK rollup's state is not MPT-provable). */
+/** A group's badge: the worst status, or "3 of 4 verified" when only some rows can be proven. */
 function GroupBadge({ rows, testId, detail }: { rows: readonly RowJson[]; testId?: string; detail?: string }) {
-  const status = groupStatus(rows);
-  const verified = rows.filter((r) => r.proof.status === 'verified').length;
-  const label = status === 'unverifiable' && verified > 0 ? `${verified} of ${rows.length} verified` : undefined;
-  return <ProofBadge status={status} testId={testId} detail={detail} label={label} />;
+  return <ProofBadge status={groupStatus(rows)} testId={testId} detail={detail} label={partialLabel(rows)} />;
 }
 
 function proofDetail(row: RowJson): string | undefined {
@@ -70,8 +61,7 @@ export function ProofAlarm({ chains }: { chains: WalletChain[] }) {
   const alarms = usePortfolio((s) => s.view?.totals?.alarms);
   if (!alarms || alarms.length === 0) return null;
   // One line per chain: a lying RPC usually lies about every balance it serves.
-  const byChain = new Map<number, RowJson[]>();
-  for (const row of alarms) byChain.set(row.chainId, [...(byChain.get(row.chainId) ?? []), row]);
+  const byChain = alarmsByChain(alarms);
   const names = [...byChain.keys()].map((id) => chainOf(chains, id)?.name ?? `Chain ${id}`);
   return (
     <Banner tone="danger" testId="proof-mismatch-alarm" title={`Proof check failed on ${names.join(', ')}`}>
@@ -141,7 +131,7 @@ function PortfolioBody({ view, totals, chains }: { view: PortfolioView; totals: 
   const symbols = totals.perAsset.filter((a) => a.rows.some((r) => r.counted)).map((a) => a.symbol);
   const rollups = totals.perChain.filter((c) => c.status === 'ok').length;
   const history = view.history.map((p) => Number(BigInt(p.usd)) / 1e8);
-  const verifiedUsd = counted.filter((r) => r.proof.status === 'verified' && r.usd !== undefined).reduce((sum, r) => sum + BigInt(r.usd!), 0n);
+  const provenUsd = verifiedUsd(counted);
   return (
     <div className="stack-sm">
       <div className="portfolio-total" data-testid="portfolio-total" data-usd={totals.usd} aria-label="Total value across rollups">
@@ -158,9 +148,9 @@ function PortfolioBody({ view, totals, chains }: { view: PortfolioView; totals: 
           ) : (
             <ProofBadge status="pending" testId="portfolio-proof" />
           )}
-          {status !== 'verified' && verifiedUsd > 0n && (
+          {status !== 'verified' && provenUsd > 0n && (
             <span className="small muted" data-testid="portfolio-verified-usd" title="Part of the total proven against a Guardian-signed checkpoint">
-              {formatUsd(verifiedUsd)} verified
+              {formatUsd(provenUsd)} verified
             </span>
           )}
         </span>
