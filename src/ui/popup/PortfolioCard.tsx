@@ -209,6 +209,9 @@ function AssetRow({ asset, chains }: { asset: AssetJson; chains: WalletChain[] }
         label={
           <span className="inline">
             <strong>{asset.symbol}</strong>
+            {asset.rows.every((r) => r.address === 'native') && asset.symbol !== 'ETH' && (
+              <Badge title={`${asset.symbol} is the gas token of ${asset.rows.length === 1 ? 'this network' : 'these networks'}`}>gas token</Badge>
+            )}
             <span className="small muted">
               {asset.rows.length} network{asset.rows.length === 1 ? '' : 's'} {open ? '▾' : '▸'}
             </span>
