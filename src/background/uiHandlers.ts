@@ -1,5 +1,4 @@
-import { encodeFunctionData, erc20Abi, type Address, type Hex } from 'viem';
-import { jsonRpcFetch, prepareTransaction, readChecksummedAddress, signPreparedTransaction, ProviderRpcError } from '../core/rpc';
+import { jsonRpcFetch } from '../core/rpc';
 import { generateMnemonic } from '../core/vault';
 import type { MessageContract, MessageInput, MessageOutput, MessageResponse } from '../messages/defineMessage';
 import {
@@ -15,6 +14,7 @@ import {
   sitesList,
   sitesRevoke,
   stateGet,
+  txEstimate,
   txSend,
   vaultCreate,
   vaultGenerateMnemonic,
@@ -31,6 +31,7 @@ import type { ChainService } from './chains';
 import type { PortfolioService } from './portfolio';
 import type { SettingsStore } from './settings';
 import type { SiteService } from './sites';
+import { estimateTransfer, sendTransfer } from './transfer';
 import { toErrorPayload } from './uiErrors';
 import type { VaultService } from './vault';
 import type { VerificationService } from './verification';
@@ -119,31 +120,8 @@ export function createUiHandlers(deps: UiHandlerDeps) {
       }),
     );
   });
-  on(txSend, async ({ chainId, to: rawTo, value, token }) => {
-    let to: Address;
-    try {
-      to = readChecksummedAddress(rawTo, 'to');
-    } catch (cause) {
-      throw new MessageError('INVALID_ADDRESS', (cause as Error).message.replace(/^Invalid params: /, ''), { cause });
-    }
-    const url = await chains.rpcUrl(chainId);
-    if (!url) throw new MessageError('UNKNOWN_CHAIN', `Chain ${chainId} is not in the wallet`);
-    const from = await vault.selectedAddress();
-    if (!from) throw new MessageError('LOCKED', 'No account');
-    const key = await vault.privateKeyOf(from);
-    const chainRequest = (id: number, method: string, params: unknown[]) => jsonRpcFetch(url, method, params, { chainId: id });
-    const call: { to: Address; value: bigint; data: Hex } = token
-      ? { to: readChecksummedAddress(token, 'token'), value: 0n, data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, BigInt(value)] }) }
-      : { to, value: BigInt(value), data: '0x' };
-    try {
-      const tx = await prepareTransaction({ chainRequest }, chainId, { from, ...call });
-      const raw = await signPreparedTransaction(key, tx);
-      return { hash: (await chainRequest(chainId, 'eth_sendRawTransaction', [raw])) as Hex };
-    } catch (e) {
-      if (e instanceof ProviderRpcError && e.code !== 4901) throw new MessageError('INVALID_INPUT', e.message, { cause: e });
-      throw e;
-    }
-  });
+  on(txSend, (input) => sendTransfer(deps, input));
+  on(txEstimate, (input) => estimateTransfer(deps, input));
 
   on(verificationStatus, async () => {
     await deps.verification.refreshIfStale();

@@ -10,6 +10,7 @@ import { settingsSet } from './settingsSet';
 import { sitesList } from './sitesList';
 import { sitesRevoke } from './sitesRevoke';
 import { stateGet } from './stateGet';
+import { txEstimate } from './txEstimate';
 import { txSend } from './txSend';
 import { vaultCreate } from './vaultCreate';
 import { vaultGenerateMnemonic } from './vaultGenerateMnemonic';
@@ -34,6 +35,7 @@ export * from './settingsSet';
 export * from './sitesList';
 export * from './sitesRevoke';
 export * from './stateGet';
+export * from './txEstimate';
 export * from './txSend';
 export * from './vaultCreate';
 export * from './vaultGenerateMnemonic';
@@ -62,6 +64,7 @@ export const messageContracts = [
   sitesRevoke,
   balancesNative,
   txSend,
+  txEstimate,
   verificationStatus,
   portfolioGet,
   portfolioRefresh,
