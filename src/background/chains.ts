@@ -1,10 +1,11 @@
-import { createChainRegistry, devnetFromNetworkResponse, getChain, type ChainEntry, type ChainRegistry } from '../core/chains';
+import { createChainRegistry, devnetFromNetworkResponse, getChain, isChainEnabled, setChainEnabled, type ChainEntry, type ChainRegistry } from '../core/chains';
+import { MessageError } from '../messages/MessageError';
 import { jsonRpcFetch } from '../core/rpc';
 import type { WalletChain } from '../messages/stateGet';
 import type { WalletDb } from './db';
 import type { SettingsStore } from './settings';
 
-const K = { devnet: 'chains.devnet', user: 'chains.user', assets: 'assets.watched' } as const;
+const K = { devnet: 'chains.devnet', user: 'chains.user', disabled: 'chains.disabled', assets: 'assets.watched' } as const;
 /** A state read refreshes chains at most this often. */
 const STALE_MS = 10_000;
 
@@ -19,6 +20,8 @@ export function createChainService(deps: { db: WalletDb; settings: SettingsStore
   const failedProbes = new Map<number, number>();
   let devnet: ChainEntry[] | null = null;
   let user: ChainEntry[] | null = null;
+  /** Wallet chain ids the user switched off (kv 'chains.disabled'). */
+  let disabled: number[] | null = null;
   let lastRefresh = 0;
   let inflight: Promise<void> | null = null;
 
@@ -26,16 +29,19 @@ export function createChainService(deps: { db: WalletDb; settings: SettingsStore
   // One read shared by concurrent callers, so a later write is never overwritten by a stale read.
   const load = () =>
     (loading ??= (async () => {
-      const [d, u] = await Promise.all([deps.db.get<ChainEntry[]>(K.devnet), deps.db.get<ChainEntry[]>(K.user)]);
+      const [d, u, off] = await Promise.all([deps.db.get<ChainEntry[]>(K.devnet), deps.db.get<ChainEntry[]>(K.user), deps.db.get<number[]>(K.disabled)]);
       devnet ??= d ?? [];
       user ??= u ?? [];
+      disabled ??= Array.isArray(off) ? off.filter((id) => Number.isSafeInteger(id)) : [];
     })());
   const registry = async (): Promise<ChainRegistry> => {
     await load();
-    return createChainRegistry({ devnet: devnet!, user: user! });
+    const registry = createChainRegistry({ devnet: devnet!, user: user! });
+    return { chains: registry.chains, disabled: [...registry.disabled, ...disabled!] };
   };
   /** Chains shown in the wallet and probed: the reachable kind here (devnet + site-added). */
   const walletChains = async (): Promise<ChainEntry[]> => (await registry()).chains.filter((c) => c.origin !== 'builtin');
+  const isEnabled = (chainId: number) => !disabled?.includes(chainId);
 
   const probe = async (c: ChainEntry) => {
     const url = c.rpcUrls[0];
@@ -65,7 +71,7 @@ export function createChainService(deps: { db: WalletDb; settings: SettingsStore
     } catch {
       // devnet API unreachable: keep the last known chains, the probes below mark them offline
     }
-    await Promise.all((await walletChains()).map(probe));
+    await Promise.all((await walletChains()).filter((c) => isEnabled(c.chainId)).map(probe));
     lastRefresh = deps.now();
     deps.changed();
   };
@@ -89,7 +95,9 @@ export function createChainService(deps: { db: WalletDb; settings: SettingsStore
         name: c.name,
         framework: c.origin === 'user' ? 'custom' : c.framework,
         rpcUrl: c.rpcUrls[0] ?? '',
-        online: online.get(c.chainId) ?? false,
+        // A disabled chain is not probed: its last answer is not current, so it is not shown online.
+        online: isEnabled(c.chainId) && (online.get(c.chainId) ?? false),
+        enabled: isEnabled(c.chainId),
         nativeCurrency: c.nativeCurrency,
       })),
     /** The chain a newly seen site starts on: the first devnet rollup, else the first wallet chain. */
@@ -97,6 +105,21 @@ export function createChainService(deps: { db: WalletDb; settings: SettingsStore
       const chains = await walletChains();
       return (chains.find((c) => c.framework !== 'l1') ?? chains[0] ?? (await registry()).chains[0])?.chainId ?? 1;
     },
+    /** Switches a wallet chain (devnet or site-added) on or off; persisted, pushes state/changed. */
+    setEnabled: async (chainId: number, enabled: boolean) => {
+      const r = await registry();
+      if (!(await walletChains()).some((c) => c.chainId === chainId)) throw new MessageError('UNKNOWN_CHAIN', `Chain ${chainId} is not in the wallet`);
+      if (isChainEnabled(r, chainId) === enabled) return;
+      const builtin = new Set(r.chains.filter((c) => c.origin === 'builtin').map((c) => c.chainId));
+      // Stored: the user's choices only (builtin mainnets start off by the registry's own default).
+      disabled = [...new Set(setChainEnabled(r, chainId, enabled).disabled)].filter((id) => !builtin.has(id));
+      await deps.db.put(K.disabled, disabled);
+      // Its last probe is stale by the time it comes back: probe it again before calling it online.
+      if (enabled) await probe((await registry()).chains.find((c) => c.chainId === chainId)!);
+      else failedProbes.delete(chainId);
+      deps.changed();
+    },
+    isEnabled: async (chainId: number) => (await load(), isEnabled(chainId)),
     addUserChain: async (entry: ChainEntry) => {
       await load();
       user = [...user!.filter((c) => c.chainId !== entry.chainId), { ...entry, origin: 'user' }];

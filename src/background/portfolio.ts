@@ -72,7 +72,7 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
   /** The wallet's chains with the shipped token lists and contracts of the devnet ones. */
   const enabledChains = async (): Promise<ChainEntry[]> => {
     await deps.chains.refreshIfStale(); // the first read after a worker start waits for the devnet's chain list
-    const list = await deps.chains.list();
+    const list = (await deps.chains.list()).filter((c) => c.enabled);
     const entries = await Promise.all(list.map((c) => deps.chains.get(c.chainId)));
     return entries
       .filter((c): c is ChainEntry => c !== undefined)
@@ -149,11 +149,11 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
     }
   };
 
-  /** Reads balances now (not waiting for proofs, which start behind it). Concurrent calls share one read. */
-  const refresh = (holder: Address): Promise<PortfolioSnapshot> => {
+  /** Reads balances now (not waiting for proofs, which start behind it). Concurrent calls share one read unless `restart`. */
+  const refresh = (holder: Address, restart = false): Promise<PortfolioSnapshot> => {
     const key = holder.toLowerCase();
     const current = running.get(key);
-    if (current) return current.read;
+    if (current && !restart) return current.read;
     const generation = (generations.get(key) ?? 0) + 1;
     generations.set(key, generation);
     const read = (async () => {
@@ -169,12 +169,15 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
         totals: portfolioToJson(loaded.totals) as PortfolioTotalsJson,
         chains: chainReads(loaded),
       };
+      if (generations.get(key) !== generation) return snapshot; // restarted (the chain set changed): the newer read stores
       await deps.store.put(snapshot);
       await deps.store.record(holder, { t: snapshot.updatedAt, usd: loaded.totals.usd.toString() });
       deps.changed();
       void prove(key, generation, holder, chains, loaded, snapshot).catch(() => undefined);
       return snapshot;
-    })().finally(() => running.delete(key));
+    })().finally(() => {
+      if (running.get(key)?.generation === generation) running.delete(key);
+    });
     running.set(key, { read, generation });
     return read;
   };
@@ -210,6 +213,11 @@ export function createPortfolioService(deps: PortfolioServiceDeps) {
     refresh: async (address?: Address): Promise<PortfolioView> => {
       const holder = await addressOf(address);
       return view(holder, await refresh(holder), false);
+    },
+    /** After a chain was switched on or off: a new read of the selected account replaces any running one. */
+    chainsChanged: async (): Promise<void> => {
+      const holder = await deps.selectedAddress();
+      if (holder) void refresh(holder, true).catch(() => undefined);
     },
     /** Resolves when no read or proof of `address` is running (tests, and the e2e fixture). */
     idle: async (address: Address) => {

@@ -8,6 +8,7 @@ import {
   approvalsList,
   approvalsResolve,
   balancesNative,
+  chainsSetEnabled,
   portfolioGet,
   portfolioRefresh,
   settingsSet,
@@ -107,7 +108,7 @@ export function createUiHandlers(deps: UiHandlerDeps) {
     return null;
   });
   on(balancesNative, async ({ address }) => {
-    const list = await chains.list();
+    const list = (await chains.list()).filter((c) => c.enabled);
     return Promise.all(
       list.map(async (c) => {
         try {
@@ -129,6 +130,11 @@ export function createUiHandlers(deps: UiHandlerDeps) {
   });
   on(portfolioGet, ({ address }) => deps.portfolio.get(address));
   on(portfolioRefresh, ({ address }) => deps.portfolio.refresh(address));
+  on(chainsSetEnabled, async ({ chainId, enabled }) => {
+    await chains.setEnabled(chainId, enabled);
+    await deps.portfolio.chainsChanged();
+    return null;
+  });
 
   return {
     types: () => [...table.keys()],

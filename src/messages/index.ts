@@ -4,6 +4,7 @@ import { accountsSelect } from './accountsSelect';
 import { approvalsList } from './approvalsList';
 import { approvalsResolve } from './approvalsResolve';
 import { balancesNative } from './balancesNative';
+import { chainsSetEnabled } from './chainsSetEnabled';
 import { portfolioGet } from './portfolioGet';
 import { portfolioRefresh } from './portfolioRefresh';
 import { settingsSet } from './settingsSet';
@@ -26,6 +27,7 @@ export * from './accountsSelect';
 export * from './approvalsList';
 export * from './approvalsResolve';
 export * from './balancesNative';
+export * from './chainsSetEnabled';
 export * from './defineMessage';
 export * from './events';
 export * from './MessageError';
@@ -68,6 +70,7 @@ export const messageContracts = [
   verificationStatus,
   portfolioGet,
   portfolioRefresh,
+  chainsSetEnabled,
 ] as const;
 
 export type AnyMessageContract = (typeof messageContracts)[number];

@@ -19,6 +19,8 @@ export type WalletChain = {
   rpcUrl: string;
   /** Whether the last eth_chainId probe of rpcUrl answered with chainId. */
   online: boolean;
+  /** Switched on by the user (chains/setEnabled); a disabled chain is not probed nor read. */
+  enabled: boolean;
   nativeCurrency?: { name: string; symbol: string; decimals: number };
 };
 
