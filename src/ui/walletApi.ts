@@ -10,6 +10,7 @@ import {
   approvalsList,
   approvalsResolve,
   balancesNative,
+  chainsSetEnabled,
   settingsSet,
   sitesList,
   sitesRevoke,
@@ -64,6 +65,8 @@ export const addAccount = (name?: string) => send(accountsAdd, name ? { name } :
 export const renameAccount = (address: Address, name: string) => send(accountsRename, { address, name });
 export const selectAccount = (address: Address) => send(accountsSelect, { address });
 export const setSettings = (input: SettingsSetInput) => send(settingsSet, input);
+/** Switches a chain on or off; the state/changed push carries the new `enabled`, the portfolio re-reads. */
+export const setChainEnabled = (chainId: number, enabled: boolean) => send(chainsSetEnabled, { chainId, enabled });
 export const listApprovals = () => send(approvalsList, {});
 export const resolveApproval = (input: ApprovalsResolveInput) => send(approvalsResolve, input);
 export const listSites = () => send(sitesList, {});

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Banner, Button, Sheet } from '../design';
 import { setSettings, type WalletState } from '../walletApi';
 import { describeError } from '../errors';
+import { ChainToggles } from './ChainToggles';
 
 export function SettingsSheet({ state, onClose, onReveal }: { state: WalletState; onClose: () => void; onReveal: () => void }) {
   const id = useId();
@@ -43,6 +44,11 @@ export function SettingsSheet({ state, onClose, onReveal }: { state: WalletState
           Save settings
         </Button>
       </form>
+      <hr className="divider" />
+      <div className="stack-sm" data-testid="settings-networks">
+        <h3>Networks</h3>
+        <ChainToggles chains={state.chains} />
+      </div>
       <hr className="divider" />
       <div className="stack-sm">
         <h3>Security</h3>
