@@ -54,4 +54,19 @@ test('popup Send: USDC on the OP Stack rollup (901) with the L2 + L1 data fee sh
   expect(before.from - (await balanceOf(ACCOUNT_0))).toBe(amount);
   // The L2 part is an upper bound of what the chain charged for execution.
   expect(receipt.gasUsed * receipt.effectiveGasPrice).toBeLessThanOrEqual(l2Wei);
+
+  // Other frameworks: Arbitrum Orbit (902) shows its NodeInterface L1 component; the L1 (900) has none.
+  await popup.getByRole('button', { name: 'Done' }).click();
+  await popup.getByTestId('send-open').click();
+  await popup.getByTestId('send-chain').selectOption('902');
+  await expect(popup.getByTestId('send-asset-select')).toHaveValue('native');
+  await popup.getByTestId('send-to').fill(ACCOUNT_1);
+  await popup.getByTestId('send-amount').fill('0.001');
+  await expect(popup.getByTestId('send-fee')).toHaveAttribute('data-chain-id', '902', { timeout: 20_000 });
+  await expect(popup.getByTestId('send-fee-l1')).toContainText('L1 data fee (Arbitrum)');
+  expect(BigInt((await popup.getByTestId('send-fee-l1').locator('[data-wei]').getAttribute('data-wei'))!)).toBeGreaterThan(0n);
+  await shot(popup, 'popup-send-fee-orbit');
+  await popup.getByTestId('send-chain').selectOption('900');
+  await expect(popup.getByTestId('send-fee')).toHaveAttribute('data-chain-id', '900', { timeout: 20_000 });
+  await expect(popup.getByTestId('send-fee-l1')).toHaveCount(0);
 });

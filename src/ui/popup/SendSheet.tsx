@@ -11,7 +11,8 @@ import { usePortfolio } from '../stores/portfolio';
 import { useSession } from '../stores/session';
 
 type Asset = { key: 'native' | `0x${string}`; symbol: string; decimals: number; balance?: string };
-type FeeState = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; fee: TxEstimateOutput } | { status: 'error'; message: string };
+/** `key` names the inputs the answer is for: a fee is never shown next to other inputs. */
+type FeeState = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; key: string; fee: TxEstimateOutput } | { status: 'error'; key: string; message: string };
 
 const L1_FEE_LABEL: Record<TxEstimateOutput['l1Source'], string> = {
   'op-gas-price-oracle': 'L1 data fee (OP Stack)',
@@ -79,10 +80,11 @@ export function SendSheet({ state, from, onClose }: { state: WalletState; from: 
     }
     let live = true;
     setFee({ status: 'loading' });
+    const key = estimateKey;
     const timer = setTimeout(() => {
       send(txEstimate, { chainId, to: recipient.address as `0x${string}`, value: value.toString(), ...(token ? { token } : {}) })
-        .then((out) => live && setFee({ status: 'ok', fee: out }))
-        .catch((err: unknown) => live && setFee({ status: 'error', message: describeError(err) }));
+        .then((out) => live && setFee({ status: 'ok', key, fee: out }))
+        .catch((err: unknown) => live && setFee({ status: 'error', key, message: describeError(err) }));
     }, 250);
     return () => {
       live = false;
@@ -90,6 +92,8 @@ export function SendSheet({ state, from, onClose }: { state: WalletState; from: 
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [estimateKey]);
+
+  const shownFee: FeeState = estimateKey === null ? { status: 'idle' } : (fee.status === 'ok' || fee.status === 'error') && fee.key !== estimateKey ? { status: 'loading' } : fee;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -200,8 +204,8 @@ export function SendSheet({ state, from, onClose }: { state: WalletState; from: 
           <input id={`${id}-amount`} inputMode="decimal" autoComplete="off" placeholder="0.0" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={tried && amountError ? true : undefined} data-testid="send-amount" />
           {tried && amountError && <span className="error">{amountError}</span>}
         </div>
-        <FeeBreakdown fee={fee} decimals={nativeDecimals} symbol={nativeSymbol} />
-        {fee.status === 'ok' && token === undefined && balance !== undefined && value !== null && value + BigInt(fee.fee.totalWei) > BigInt(balance) && (
+        <FeeBreakdown fee={shownFee} decimals={nativeDecimals} symbol={nativeSymbol} />
+        {shownFee.status === 'ok' && token === undefined && balance !== undefined && value !== null && value + BigInt(shownFee.fee.totalWei) > BigInt(balance) && (
           <span className="error">The amount plus the maximum fee is more than this account holds.</span>
         )}
         {error && <Banner tone="danger" title="Not sent">{error}</Banner>}
@@ -234,7 +238,7 @@ function FeeBreakdown({ fee, decimals, symbol }: { fee: FeeState; decimals: numb
   const f = fee.fee;
   const gwei = formatGwei(BigInt(f.maxFeePerGas));
   return (
-    <div className="card" data-testid="send-fee" data-status="ok" data-total-wei={f.totalWei} aria-label="Network fee">
+    <div className="card" data-testid="send-fee" data-status="ok" data-chain-id={f.chainId} data-total-wei={f.totalWei} aria-label="Network fee">
       <Row label="Network fee (max)" value={<Amount value={f.totalWei} decimals={decimals} symbol={symbol} maxFractionDigits={digits} />} />
       <Row label="L2 execution (max)" sub={`${f.l2Gas} gas × ${gwei} gwei`} testId="send-fee-l2" value={<span data-wei={f.l2FeeWei}><Amount value={f.l2FeeWei} decimals={decimals} symbol={symbol} maxFractionDigits={digits} /></span>} />
       {f.l1Source !== 'none' ? (
