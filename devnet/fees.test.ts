@@ -7,15 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackground } from '../src/background/index.js';
 import { memoryPlatform } from '../src/background/testing/memoryPlatform.js';
 import { jsonRpcFetch, prepareTransaction, signPreparedTransaction } from '../src/core/rpc/index.js';
-import { estimateFee, unsignedSerializedTransaction } from '../src/core/rpc/fees.js';
-import { TEST_MNEMONIC, testAccounts } from './accounts.js';
+import { estimateFee, OP_GAS_PRICE_ORACLE, unsignedSerializedTransaction } from '../src/core/rpc/fees.js';
+import { TEST_MNEMONIC, testAccounts, type TestAccount } from './accounts.js';
 import { L1_FEE_PARAMS } from './deploy.js';
 import { startDevnet, type Devnet } from './network.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-const [A0, A1] = testAccounts() as [{ address: Address; privateKey: Hex }, { address: Address; privateKey: Hex }];
+const [A0, A1] = testAccounts() as [TestAccount, TestAccount, ...TestAccount[]];
 let devnet: Devnet;
 
 beforeAll(async () => {
@@ -138,5 +138,19 @@ describe('background tx/estimate and ERC-20 tx/send on the devnet', () => {
     const tooMuch = parseUnits('1000000000000', 6).toString();
     expect((await call('tx/estimate', { chainId: 901, to: A1.address, value: tooMuch, token: usdc(901) })).error.code).toBe('INVALID_INPUT');
     expect((await call('tx/send', { chainId: 901, to: A1.address, value: tooMuch, token: usdc(901) })).error.code).toBe('INVALID_INPUT');
+  });
+
+  it('an OP chain whose GasPriceOracle is gone answers CHAIN_UNAVAILABLE, never a fee without its L1 part', async () => {
+    const { call } = await background();
+    const request = requestOf(901);
+    const code = (await request('eth_getCode', [OP_GAS_PRICE_ORACLE, 'latest'])) as Hex;
+    await request('anvil_setCode', [OP_GAS_PRICE_ORACLE, '0x']);
+    try {
+      const answer = await call('tx/estimate', { chainId: 901, to: A1.address, value: '1' });
+      expect(answer.error).toMatchObject({ code: 'CHAIN_UNAVAILABLE', message: expect.stringMatching(/GasPriceOracle/) });
+    } finally {
+      await request('anvil_setCode', [OP_GAS_PRICE_ORACLE, code]);
+    }
+    expect((await call('tx/estimate', { chainId: 901, to: A1.address, value: '1' })).result.l1Source).toBe('op-gas-price-oracle');
   });
 });

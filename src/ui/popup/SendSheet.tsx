@@ -95,6 +95,10 @@ export function SendSheet({ state, from, onClose }: { state: WalletState; from: 
 
   const shownFee: FeeState = estimateKey === null ? { status: 'idle' } : (fee.status === 'ok' || fee.status === 'error') && fee.key !== estimateKey ? { status: 'loading' } : fee;
 
+  // The fee is paid in the native currency: on top of the amount for native sends, alone for ERC-20 sends.
+  const feeShort =
+    shownFee.status === 'ok' && nativeBalance !== undefined && (token === undefined ? (value ?? 0n) : 0n) + BigInt(shownFee.fee.totalWei) > BigInt(nativeBalance);
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     setTried(true);
@@ -205,8 +209,10 @@ export function SendSheet({ state, from, onClose }: { state: WalletState; from: 
           {tried && amountError && <span className="error">{amountError}</span>}
         </div>
         <FeeBreakdown fee={shownFee} decimals={nativeDecimals} symbol={nativeSymbol} />
-        {shownFee.status === 'ok' && token === undefined && balance !== undefined && value !== null && value + BigInt(shownFee.fee.totalWei) > BigInt(balance) && (
-          <span className="error">The amount plus the maximum fee is more than this account holds.</span>
+        {feeShort && (
+          <span className="error" data-testid="send-fee-short">
+            {token ? `Not enough ${nativeSymbol} on this chain for the maximum fee.` : 'The amount plus the maximum fee is more than this account holds.'}
+          </span>
         )}
         {error && <Banner tone="danger" title="Not sent">{error}</Banner>}
         {busy && <Progress label="Signing and submitting…" />}
