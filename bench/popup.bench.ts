@@ -79,7 +79,7 @@ async function settledTotal(context: BrowserContext): Promise<string> {
  * Median ms from navigation start until the portfolio total is painted from the cache: wall clock from
  * Node (as the baselines), and the page's own clock (performance.now() when the element had data-usd).
  */
-async function timeToCachedTotal(context: BrowserContext, cachedUsd: string): Promise<{ wall: number; page: number; dcl: number; fromCache: number }> {
+async function timeToCachedTotal(context: BrowserContext, cachedUsd: string, idle: boolean): Promise<{ wall: number; page: number; dcl: number; fromCache: number }> {
   const wall: number[] = [];
   const inPage: number[] = [];
   const dcl: number[] = [];
@@ -105,6 +105,8 @@ async function timeToCachedTotal(context: BrowserContext, cachedUsd: string): Pr
       dcl.push(loaded);
       if (stale === 'true' || usd === cachedUsd) fromCache += 1;
     }
+    // `idle`: the next open finds the background done with the read and proofs this open started.
+    if (idle) await page.locator('[data-testid="portfolio"][data-proofs="done"][data-refreshing="false"]').waitFor({ timeout: 120_000 });
     await page.close();
   }
   return { wall: median(wall), page: median(inPage), dcl: median(dcl), fromCache };
@@ -155,16 +157,19 @@ export async function run(): Promise<void> {
     await (await new WalletDriver(context, devnet).importTestMnemonic()).close();
     const cachedUsd = await settledTotal(context);
     const home = await timeToReady(context, `chrome-extension://${EXTENSION_ID}/popup.html`, true);
-    const cached = await timeToCachedTotal(context, cachedUsd);
+    const cached = await timeToCachedTotal(context, cachedUsd, true);
+    const busy = await timeToCachedTotal(context, cachedUsd, false);
     console.log(`popup time to interactive (median of ${RUNS} loads, ms until <html data-ready>, i.e. the first real screen after state/get):`);
     console.log(`  baseline data: page            ${dataPage.toFixed(1)} ms`);
     console.log(`  baseline extension file        ${staticFile.toFixed(1)} ms`);
     console.log(`  popup, new wallet (welcome)    ${fresh.toFixed(1)} ms   ${(fresh / staticFile).toFixed(2)}× ext. file, ${(fresh / dataPage).toFixed(2)}× data page`);
     console.log(`  popup, unlocked (home)         ${home.toFixed(1)} ms   ${(home / staticFile).toFixed(2)}× ext. file, ${(home / dataPage).toFixed(2)}× data page`);
-    console.log(`popup open → first painted portfolio total from the cache (median of ${RUNS} opens after the cache is warm; devnet ${devnet.manifest.chains.length} chains):`);
+    console.log(`popup open → first painted portfolio total from the cache (median of ${RUNS} opens after the cache is warm, background idle before each; devnet ${devnet.manifest.chains.length} chains):`);
     console.log(`  wall clock (as the baselines)  ${cached.wall.toFixed(1)} ms   ${(cached.wall / staticFile).toFixed(2)}× ext. file, ${(cached.wall / dataPage).toFixed(2)}× data page, ${(cached.wall / home).toFixed(2)}× home ready`);
     console.log(`  in page (performance.now)      ${cached.page.toFixed(1)} ms   of which scripts loaded (DOMContentLoaded) ${cached.dcl.toFixed(1)} ms, then state/get + portfolio/get + render ${(cached.page - cached.dcl).toFixed(1)} ms`);
     console.log(`  target < ${CACHED_TOTAL_TARGET_MS} ms (wall clock): ${cached.wall < CACHED_TOTAL_TARGET_MS ? 'met' : 'MISSED'} (${(cached.wall / CACHED_TOTAL_TARGET_MS).toFixed(2)}× target); ${cached.fromCache}/${RUNS} opens painted the cached view first`);
+    console.log(`  back-to-back opens (the background still reading/proving what the last open started):`);
+    console.log(`    wall clock ${busy.wall.toFixed(1)} ms (${(busy.wall / staticFile).toFixed(2)}× ext. file), in page ${busy.page.toFixed(1)} ms (scripts ${busy.dcl.toFixed(1)} ms); ${busy.fromCache}/${RUNS} from the cache`);
   } finally {
     await context.close();
     await devnet.stop();
