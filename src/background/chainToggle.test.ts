@@ -8,10 +8,12 @@ import { memoryPlatform } from './testing/memoryPlatform';
 /** Forwards JSON-RPC to an anvil and counts the requests, so a test can see whether a chain was contacted. */
 async function countingProxy(target: string) {
   const seen: string[] = [];
+  const state = { delayMs: 0 };
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
       for (const m of [JSON.parse(body)].flat() as { method?: string }[]) seen.push(String(m.method));
       const out = request(target, { method: 'POST', headers: { 'content-type': 'application/json' } }, (up) => {
         res.writeHead(up.statusCode ?? 502, { 'content-type': 'application/json' });
@@ -23,7 +25,7 @@ async function countingProxy(target: string) {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, seen, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, seen, state, stop: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 let op: AnvilChain;
@@ -109,6 +111,27 @@ describe('chains/setEnabled (real anvils behind a network API)', () => {
     expect(readChainIds(view)).toEqual([901, 902]);
     expect(ethRows(view)).toEqual([901, 902]);
     again.services.db.close();
+  }, 60_000);
+
+  it('switching a chain off while a read of it runs: the running read is replaced and never stored', async () => {
+    const t = await startTestBackground({ platform: memoryPlatform({ devnetApi: api.url }) });
+    expect((await t.call('vault/create', { mnemonic: ANVIL_MNEMONIC, password: PASSWORD })).error).toBeUndefined();
+    await t.services.chains.refresh();
+    proxy.state.delayMs = 1500;
+    try {
+      const slow = t.call('portfolio/refresh', { address: ADDR0 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await t.call('chains/setEnabled', { chainId: 902, enabled: false })).error).toBeUndefined();
+      // The caller of the old read still gets its answer (with 902): it was read before the switch.
+      expect(readChainIds((await slow).result)).toEqual([901, 902]);
+      await t.services.portfolio.idle(ADDR0);
+      const view = (await t.call('portfolio/get', { address: ADDR0 })).result;
+      expect(readChainIds(view)).toEqual([901]);
+      expect(totalChainIds(view)).toEqual([901]);
+    } finally {
+      proxy.state.delayMs = 0;
+      t.services.db.close();
+    }
   }, 60_000);
 
   it('rejects bad input and unknown chains with typed errors, and leaves the state as it was', async () => {
