@@ -74,4 +74,7 @@ export async function run(): Promise<void> {
   console.log(`    of which viem                                    ${kb(viem).padStart(10)}  ${pct(viem, total).padStart(7)}`);
   console.log('  by group:');
   for (const [group, bytes] of groups) console.log(`    ${group.padEnd(48)} ${kb(bytes).padStart(10)}  ${pct(bytes, total).padStart(7)}`);
+  const files = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+  console.log('  largest inputs:');
+  for (const [path, { bytesInOutput }] of files.slice(0, 10)) console.log(`    ${path.replace(/^.*node_modules\//, '').padEnd(60)} ${kb(bytesInOutput).padStart(10)}`);
 }
