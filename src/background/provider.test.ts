@@ -67,8 +67,8 @@ describe('background ⇄ dApp provider (ports, approvals, events)', () => {
     const s = (await t.call('state/get')).result;
     expect(s.devnetApi).toBe(api.url);
     expect(s.chains).toEqual([
-      { chainId: 901, name: 'ERA Devnet OP', framework: 'op-stack', rpcUrl: a.rpcUrl, online: true, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } },
-      { chainId: 902, name: 'ERA Devnet Orbit', framework: 'arbitrum-orbit', rpcUrl: b.rpcUrl, online: true, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } },
+      { chainId: 901, name: 'ERA Devnet OP', framework: 'op-stack', rpcUrl: a.rpcUrl, online: true, enabled: true, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } },
+      { chainId: 902, name: 'ERA Devnet Orbit', framework: 'arbitrum-orbit', rpcUrl: b.rpcUrl, online: true, enabled: true, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } },
     ]);
     const balances = (await t.call('balances/native', { address: ADDR0 })).result;
     expect(balances).toEqual([
