@@ -36,7 +36,7 @@ export async function deployHyperlane({ client, domain = client.chainId, validat
     throw new RangeError(`Hyperlane validator count must be 1..${MAX_HYPERLANE_VALIDATORS}, got ${validators.length}`);
   }
   if (threshold < 1 || threshold > validators.length) throw new RangeError(`Bad threshold ${threshold}`);
-  const deployedBlock = await client.public.getBlockNumber();
+  const deployedBlock = await client.public.getBlockNumber({ cacheTime: 0 });
   const mailboxArt = hyperlaneArtifact('Mailbox');
   const mailbox = await deployContract(client, mailboxArt.abi, mailboxArt.bytecode, [domain]);
   const hookArt = hyperlaneArtifact('MerkleTreeHook');

@@ -124,7 +124,8 @@ export class HyperlaneValidatorSet {
   }
 
   async #pollOrigin(o: OriginState): Promise<SignedHyperlaneMessage[]> {
-    const latest = await o.client.public.getBlockNumber();
+    // viem caches the block number for its polling interval; a message mined just now must not be missed.
+    const latest = await o.client.public.getBlockNumber({ cacheTime: 0 });
     if (latest < o.nextBlock) return [];
     const [dispatches, inserts] = (await Promise.all([
       o.client.public.getLogs({
