@@ -74,7 +74,8 @@ export const revokeSite = (origin: string) => send(sitesRevoke, { origin });
 export const getNativeBalances = (address: string) => send(balancesNative, { address: address as Address });
 export const sendTransaction = (input: TxSendInput) => send(txSend, input);
 /** The cached portfolio at once (`stale: true` while a refresh runs behind it). */
-export const getPortfolio = (address: string): Promise<PortfolioView> => send(portfolioGet, { address: address as Address });
+export const getPortfolio = (address?: string): Promise<PortfolioView> =>
+  send(portfolioGet, address === undefined ? {} : { address: address as Address });
 /** Reads every chain again; answers when the balances are read (proofs continue behind it). */
 export const refreshPortfolio = (address: string): Promise<PortfolioView> => send(portfolioRefresh, { address: address as Address });
 export const getVerificationStatus = () => send(verificationStatus, {});

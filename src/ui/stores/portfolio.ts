@@ -17,6 +17,19 @@ type PortfolioStore = {
   poll(address: string): Promise<void>;
 };
 
+/** The selected account's cached portfolio, asked for at popup boot beside state/get (one round trip sooner). */
+let prefetched: Promise<PortfolioView | null> | null = null;
+export function prefetchPortfolio(): void {
+  prefetched = getPortfolio().catch(() => null);
+}
+/** The prefetched view when it is for `address` (used once), else a fresh portfolio/get. */
+async function firstView(address: string): Promise<PortfolioView> {
+  const early = prefetched;
+  prefetched = null;
+  const view = early ? await early : null;
+  return view && view.address.toLowerCase() === address.toLowerCase() ? view : getPortfolio(address);
+}
+
 export const usePortfolio = create<PortfolioStore>((set, get) => ({
   address: null,
   view: null,
@@ -27,7 +40,7 @@ export const usePortfolio = create<PortfolioStore>((set, get) => ({
     const same = get().address === address;
     set({ address, error: null, ...(same ? {} : { view: null }) });
     try {
-      const view = await getPortfolio(address);
+      const view = await firstView(address);
       if (get().address !== address) return;
       set({ view, unavailable: false });
       // Cache painted: read again unless the background is already reading or proving (polling follows it then).
