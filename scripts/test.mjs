@@ -1,7 +1,7 @@
 // `npm test`: typecheck, lint, unit + integration tests (vitest), both extension builds, e2e (Playwright).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { ensureChromium, INSTALL_HINT } from './chromium.mjs';
+import { ensureChromium, INSTALL_HINT } from './browsers.mjs';
 
 const steps = [];
 const only = process.argv.slice(2);
