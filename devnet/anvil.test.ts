@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnvilNotFoundError, anvilBinary, startAnvil } from './anvil.js';
+import { AnvilNotFoundError, anvilBinary, startAnvil, processAlive } from './anvil.js';
 
 const rpc = async (url: string, method: string, params: unknown[] = []) => {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
   return ((await response.json()) as { result: unknown }).result;
 };
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('anvil', () => {
   const saved = process.env.ANVIL_BIN;
@@ -37,11 +29,11 @@ describe('anvil', () => {
     const anvil = await startAnvil({ chainId: 4242 });
     try {
       expect(await rpc(anvil.rpcUrl, 'eth_chainId')).toBe('0x1092');
-      expect(alive(anvil.pid)).toBe(true);
+      expect(processAlive(anvil.pid)).toBe(true);
     } finally {
       await anvil.stop();
     }
-    expect(alive(anvil.pid)).toBe(false);
+    expect(processAlive(anvil.pid)).toBe(false);
     await expect(rpc(anvil.rpcUrl, 'eth_chainId')).rejects.toThrow();
   });
 });

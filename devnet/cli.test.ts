@@ -5,17 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DevnetManifest } from './manifest.js';
+import { processAlive } from './anvil';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 function runCli(args: string[]): { child: ChildProcess; output: () => string; waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'devnet', 'cli.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -54,10 +47,10 @@ describe('npm run devnet (devnet/cli.ts)', () => {
     expect(out).toMatch(/Test dApp:\s+http:\/\/127\.0\.0\.1:\d+\//);
     expect(out).toMatch(/Started in:\s+\d+ ms; memory: anvils \d+ MB/);
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as DevnetManifest;
-    expect(manifest.pids.every(alive)).toBe(true);
+    expect(manifest.pids.every(processAlive)).toBe(true);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
-    expect(manifest.pids.filter(alive)).toEqual([]);
+    expect(manifest.pids.filter(processAlive)).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -5,15 +5,8 @@ import type { NetworkInfo } from './api/network.js';
 import { CHROMIUM, CHROMIUM_ARGS, installAnvilWallet, logAfter } from './dapp/anvilWallet.js';
 import { startDevnet, type Devnet } from './network.js';
 import { registry } from './registry.js';
+import { processAlive } from './anvil';
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('full devnet with the Metalayer', () => {
   let devnet: Devnet;
@@ -26,7 +19,7 @@ describe('full devnet with the Metalayer', () => {
     await browser?.close();
     const pids = devnet?.manifest.pids ?? [];
     await devnet?.stop();
-    expect(pids.filter(alive)).toEqual([]);
+    expect(pids.filter(processAlive)).toEqual([]);
   });
 
   it('merges the Metalayer outputs into the manifest, pinned like devnet.json', () => {

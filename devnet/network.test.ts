@@ -10,15 +10,8 @@ import { startDevnet, type Devnet } from './network.js';
 import { registry } from './registry.js';
 import { MULTICALL3_ADDRESS } from './deploy.js';
 import { verifyAccountProof, type Eip1186Proof } from '../src/core/verifier/index.js';
+import { processAlive } from './anvil';
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('startDevnet (minimal)', () => {
   let devnet: Devnet;
@@ -129,12 +122,12 @@ describe('startDevnet lifecycle', () => {
       try {
         const pids = devnet.manifest.pids;
         expect(pids).toHaveLength(3);
-        expect(pids.every(alive)).toBe(true);
+        expect(pids.every(processAlive)).toBe(true);
         snapshots.push({ tokens: devnet.manifest.chains.map((c) => [c.chainId, c.tokens, c.contracts]), pids });
       } finally {
         await devnet.stop();
       }
-      expect(snapshots[i]!.pids.filter(alive)).toEqual([]);
+      expect(snapshots[i]!.pids.filter(processAlive)).toEqual([]);
     }
     expect(snapshots[1]!.tokens).toEqual(snapshots[0]!.tokens);
     expect(snapshots[1]!.pids).not.toEqual(snapshots[0]!.pids);
@@ -147,7 +140,7 @@ describe('startDevnet lifecycle', () => {
     expect(existsSync(manifestPath)).toBe(true);
     await devnet.stop();
     await devnet.stop();
-    expect(devnet.manifest.pids.filter(alive)).toEqual([]);
+    expect(devnet.manifest.pids.filter(processAlive)).toEqual([]);
     expect(existsSync(manifestPath)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
