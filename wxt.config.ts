@@ -12,7 +12,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'ERA Wallet',
     description: 'Wallet and cross-rollup passport for the Caldera ecosystem, with client-side proofs.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'clipboardWrite'],
+    // Chrome clears a copied recovery phrase from an offscreen document; Firefox's event page has a DOM.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'wallet@era.caldera', strict_min_version: '128.0' } } }

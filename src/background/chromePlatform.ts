@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { clearClipboardFromBackground } from './clipboardDocument';
 import type { KeyValueArea, Platform, PortLike, PortSender } from './platform';
 
 type StorageAreaLike = {
@@ -55,6 +56,7 @@ export function chromePlatform(defaultDevnetApi: string): Platform {
         }),
       onConnect: (cb) => browser.runtime.onConnect.addListener((port) => cb(port as unknown as PortLike)),
     },
+    clipboard: { clearIfHolds: clearClipboardFromBackground },
     fetch: (input, init) => globalThis.fetch(input, init),
     now: () => Date.now(),
     defaultDevnetApi,

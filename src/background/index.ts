@@ -3,6 +3,7 @@ import { MessageError } from '../messages/MessageError';
 import { createApprovalService } from './approvals';
 import { AUTO_LOCK_ALARM, createAutoLock } from './autoLock';
 import { createChainService } from './chains';
+import { CLIPBOARD_CLEAR_ALARM, createClipboardClear } from './clipboardClear';
 import { createChangeSignal } from './changes';
 import { openWalletDb, WALLET_DB_NAME, type WalletDb } from './db';
 import type { Platform } from './platform';
@@ -37,6 +38,8 @@ export type BackgroundOptions = {
  */
 export function startBackground(platform: Platform, opts: BackgroundOptions = {}) {
   const signal = createChangeSignal();
+  // Needs no database: a due clear must not wait for (or fail with) IndexedDB.
+  const clipboardClear = createClipboardClear({ platform });
   const settings = createSettingsStore(platform.local, platform.defaultDevnetApi);
   const session = createUnlockedSession(platform.session);
   const dbReady: Promise<WalletDb> = openWalletDb(opts.dbName);
@@ -120,7 +123,7 @@ export function startBackground(platform: Platform, opts: BackgroundOptions = {}
       changed: signal.changed,
       watched: async () => watchedTokens(await db.get('assets.watched')),
     });
-    const ui = createUiHandlers({ vault, chains, settings, approvals, sites, autoLock, verification, portfolio, changed: signal.changed });
+    const ui = createUiHandlers({ vault, chains, settings, approvals, sites, autoLock, verification, portfolio, clipboardClear, changed: signal.changed });
     return { db, vault, chains, sites, approvals, autoLock, ui, settings, verification, portfolio };
   });
 
@@ -168,10 +171,13 @@ export function startBackground(platform: Platform, opts: BackgroundOptions = {}
   });
   platform.alarms.onAlarm((name) => {
     if (name === AUTO_LOCK_ALARM) void services.then((s) => s.autoLock.check());
+    if (name === CLIPBOARD_CLEAR_ALARM) void clipboardClear.check().catch(() => undefined);
   });
   platform.windows.onRemoved((id) => void services.then((s) => s.approvals.windowRemoved(id)));
 
   // --- startup ---
+  // A worker stopped past the due time still clears the secret as soon as it wakes.
+  void clipboardClear.check().catch(() => undefined);
   const ready = services.then(async (s) => {
     await s.autoLock.check();
     void s.chains

@@ -51,6 +51,10 @@ export interface Platform {
     onMessage(cb: (message: unknown, sender: PortSender, respond: (response: unknown) => void) => void): void;
     onConnect(cb: (port: PortLike) => void): void;
   };
+  clipboard: {
+    /** Empties the clipboard if it still holds text with this SHA-256 hex fingerprint (or if it cannot be read). */
+    clearIfHolds(fingerprint: string): Promise<void>;
+  };
   fetch: typeof fetch;
   now(): number;
   /** Build-time default of the devnet API (import.meta.env.WXT_DEVNET_API). */

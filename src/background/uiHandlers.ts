@@ -9,6 +9,7 @@ import {
   approvalsResolve,
   balancesNative,
   chainsSetEnabled,
+  clipboardClearLater,
   portfolioGet,
   portfolioRefresh,
   settingsSet,
@@ -29,6 +30,7 @@ import { MessageError } from '../messages/MessageError';
 import type { ApprovalService } from './approvals';
 import type { AutoLock } from './autoLock';
 import type { ChainService } from './chains';
+import type { ClipboardClear } from './clipboardClear';
 import type { PortfolioService } from './portfolio';
 import type { SettingsStore } from './settings';
 import type { SiteService } from './sites';
@@ -47,6 +49,7 @@ export type UiHandlerDeps = {
   autoLock: AutoLock;
   verification: VerificationService;
   portfolio: PortfolioService;
+  clipboardClear: ClipboardClear;
   changed(): void;
 };
 
@@ -133,6 +136,12 @@ export function createUiHandlers(deps: UiHandlerDeps) {
   on(chainsSetEnabled, async ({ chainId, enabled }) => {
     await chains.setEnabled(chainId, enabled);
     await deps.portfolio.chainsChanged();
+    return null;
+  });
+
+  // Only a fingerprint arrives here: the copied secret never crosses the message channel.
+  on(clipboardClearLater, async ({ fingerprint, afterMs }) => {
+    await deps.clipboardClear.schedule(fingerprint, afterMs);
     return null;
   });
 

@@ -5,6 +5,7 @@ import { approvalsList } from './approvalsList';
 import { approvalsResolve } from './approvalsResolve';
 import { balancesNative } from './balancesNative';
 import { chainsSetEnabled } from './chainsSetEnabled';
+import { clipboardClearLater } from './clipboardClearLater';
 import { portfolioGet } from './portfolioGet';
 import { portfolioRefresh } from './portfolioRefresh';
 import { settingsSet } from './settingsSet';
@@ -28,6 +29,7 @@ export * from './approvalsList';
 export * from './approvalsResolve';
 export * from './balancesNative';
 export * from './chainsSetEnabled';
+export * from './clipboardClearLater';
 export * from './defineMessage';
 export * from './events';
 export * from './MessageError';
@@ -71,6 +73,7 @@ export const messageContracts = [
   portfolioGet,
   portfolioRefresh,
   chainsSetEnabled,
+  clipboardClearLater,
 ] as const;
 
 export type AnyMessageContract = (typeof messageContracts)[number];

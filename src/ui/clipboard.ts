@@ -1,3 +1,6 @@
+import { clipboardClearLater, clipboardFingerprint, CLIPBOARD_CLEAR_MAX_MS } from '../messages/clipboardClearLater';
+import { send } from '../messages/client';
+
 let pendingSecret: string | null = null;
 let hideListener = false;
 
@@ -25,4 +28,7 @@ export async function copyText(text: string, clearAfterMs?: number): Promise<voi
     window.addEventListener('pagehide', () => pendingSecret !== null && void clearIfStill(pendingSecret));
   }
   setTimeout(() => void clearIfStill(text), clearAfterMs);
+  // A closed popup's timers never fire: the background clears it too, knowing only the fingerprint.
+  const afterMs = Math.min(Math.max(0, Math.round(clearAfterMs)), CLIPBOARD_CLEAR_MAX_MS);
+  await send(clipboardClearLater, { afterMs, fingerprint: clipboardFingerprint(text) }).catch(() => undefined);
 }

@@ -1,3 +1,4 @@
+import { clipboardFingerprint } from '../../messages/clipboardClearLater';
 import type { KeyValueArea, Platform, PortLike, PortSender } from '../platform';
 
 /** In-memory Platform for background unit tests ONLY (the real one is exercised by e2e in Chromium). */
@@ -29,6 +30,8 @@ export type TestPort = {
 export type MemoryPlatform = Platform & {
   clock: { now: number };
   alarmsSet: Map<string, number>;
+  /** The system clipboard's text as the background's clearIfHolds sees it. */
+  clipboardText: { value: string };
   windowsOpen: Map<number, { path: string; width: number; height: number }>;
   fireAlarm(name: string): void;
   closeWindow(id: number): void;
@@ -43,6 +46,7 @@ export function memoryPlatform(opts: { local?: ReturnType<typeof memoryArea>; se
   const messageListeners: Listener<[unknown, PortSender, (r: unknown) => void]>[] = [];
   const connectListeners: Listener<[PortLike]>[] = [];
   const alarmsSet = new Map<string, number>();
+  const clipboardText = { value: '' };
   const windowsOpen = new Map<number, { path: string; width: number; height: number }>();
   let nextWindow = 100;
   const extensionOrigin = 'chrome-extension://testextensionid';
@@ -50,6 +54,7 @@ export function memoryPlatform(opts: { local?: ReturnType<typeof memoryArea>; se
   const platform: MemoryPlatform = {
     clock,
     alarmsSet,
+    clipboardText,
     windowsOpen,
     local: opts.local ?? memoryArea(),
     session: opts.session ?? memoryArea(),
@@ -73,6 +78,11 @@ export function memoryPlatform(opts: { local?: ReturnType<typeof memoryArea>; se
       extensionId: 'testextensionid',
       onMessage: (cb) => void messageListeners.push(cb),
       onConnect: (cb) => void connectListeners.push(cb),
+    },
+    clipboard: {
+      clearIfHolds: async (fingerprint) => {
+        if (clipboardFingerprint(clipboardText.value) === fingerprint) clipboardText.value = '';
+      },
     },
     fetch: (input, init) => globalThis.fetch(input, init),
     now: () => clock.now,

@@ -1,0 +1,4 @@
+import { serveOffscreenClipboard } from '../../src/background/clipboardDocument';
+
+// Chrome's offscreen document (reason CLIPBOARD): it only reads, compares and clears the clipboard.
+serveOffscreenClipboard();
