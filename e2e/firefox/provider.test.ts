@@ -149,6 +149,27 @@ describe('ERA Wallet in Firefox ESR (built add-on, no mocks)', () => {
     expect((after as { result: unknown }).result).toMatch(/^0x[0-9a-f]+$/);
   });
 
+  it('a reload injects a fresh provider, announced once with a new uuid', async () => {
+    const discover = () =>
+      page.evaluate(async () => {
+        const uuids: string[] = [];
+        const listener = (event: Event) => uuids.push((event as CustomEvent<{ info: { uuid: string } }>).detail.info.uuid);
+        window.addEventListener('eip6963:announceProvider', listener);
+        window.dispatchEvent(new Event('eip6963:requestProvider'));
+        await new Promise((r) => setTimeout(r, 300));
+        window.removeEventListener('eip6963:announceProvider', listener);
+        return uuids;
+      });
+    const [before] = await discover();
+    await page.reload({ waitUntil: 'load' });
+    const after = await discover();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before);
+    // The dApp's own discovery finds it again after the reload.
+    await page.waitForSelector('[data-testid="dapp-wallet"][data-rdns="xyz.caldera.erawallet"]', { timeout: 10_000 });
+    expect(await request(page, { method: 'eth_chainId' })).toMatchObject({ ok: true, result: expect.stringMatching(/^0x[0-9a-f]+$/) });
+  });
+
   it('frames posted past the provider get typed errors from the relay and the background', async () => {
     // A hostile page can post to the content script directly, skipping the provider's own checks.
     const answers = await page.evaluate(async (frames: unknown[]) => {
