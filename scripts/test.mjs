@@ -1,7 +1,8 @@
-// `npm test`: typecheck, lint, unit + integration tests (vitest), both extension builds, e2e (Playwright).
+// `npm test`: typecheck, lint, unit + integration tests (vitest), both extension builds, e2e in Chromium
+// (Playwright) and a provider smoke test of the Firefox build (puppeteer-core + Firefox ESR).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { ensureChromium, INSTALL_HINT } from './browsers.mjs';
+import { ensureChromium, ensureFirefox, FIREFOX_INSTALL_HINT, INSTALL_HINT } from './browsers.mjs';
 
 const steps = [];
 const only = process.argv.slice(2);
@@ -23,7 +24,7 @@ function run(name, cmd, args, env = {}) {
 
 function summary() {
   console.log('\nSummary:');
-  for (const s of steps) console.log(`  ${s.ok ? '✔' : '✖'} ${s.name.padEnd(10)} ${s.seconds}s`);
+  for (const s of steps) console.log(`  ${s.ok ? '✔' : '✖'} ${s.name.padEnd(12)} ${s.seconds}s`);
 }
 
 const chromium = ensureChromium();
@@ -32,6 +33,12 @@ if (!chromium) {
   process.exit(1);
 }
 console.log(`Chromium: ${chromium}`);
+const firefox = ensureFirefox();
+if (!firefox) {
+  console.error(FIREFOX_INSTALL_HINT);
+  process.exit(1);
+}
+console.log(`Firefox: ${firefox}`);
 
 if (!existsSync('.wxt/tsconfig.json')) run('prepare', 'npx', ['wxt', 'prepare']);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
@@ -40,4 +47,5 @@ run('unit', 'npx', ['vitest', 'run']);
 run('build', 'npx', ['wxt', 'build']);
 run('firefox', 'npm', ['run', 'build:firefox']);
 run('e2e', 'npx', ['playwright', 'test'], { ERA_CHROMIUM: chromium });
+run('e2e-firefox', 'npx', ['vitest', 'run', '--config', 'e2e/firefox/vitest.config.ts'], { ERA_FIREFOX: firefox });
 summary();
