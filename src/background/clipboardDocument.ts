@@ -4,6 +4,7 @@ import { clipboardFingerprint } from '../messages/clipboardClearLater';
 /** Marks the worker → offscreen document request; every other runtime message is not ours to answer. */
 export const OFFSCREEN_CLIPBOARD_TARGET = 'era-offscreen-clipboard';
 const OFFSCREEN_PATH = '/offscreen.html';
+const READ_TIMEOUT_MS = 1_000;
 
 type OffscreenApi = {
   createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void>;
@@ -13,7 +14,9 @@ type OffscreenApi = {
 /** Reads the clipboard text, or `undefined` when this context may not (no clipboardRead permission). */
 async function readClipboard(doc: Document): Promise<string | undefined> {
   try {
-    return await navigator.clipboard.readText();
+    // Bounded: without clipboardRead, Firefox may hold readText open for a paste prompt no one will see.
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('clipboard read timed out')), READ_TIMEOUT_MS));
+    return await Promise.race([navigator.clipboard.readText(), timeout]);
   } catch {
     // Unfocused documents (offscreen) cannot use the async API; execCommand('paste') needs clipboardRead.
   }
