@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import { EXTENSION_ID } from '../src/core/constants';
 import { PASSWORD, expect, test } from './fixtures';
 
 const PENDING_KEY = 'clipboard.pendingClear';
@@ -47,9 +48,21 @@ test('a copied recovery phrase is cleared by the background after the popup has 
   await reader.evaluate((text) => navigator.clipboard.writeText(text), phrase);
   expect(await readClipboard(reader)).toBe(phrase);
 
+  // Stop the worker as Chrome does to an idle one: only the persisted alarm can bring the clear back.
+  const cdp = await context.newCDPSession(reader);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((ok) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+      if (e.versions.some((v) => v.scriptURL.includes(EXTENSION_ID) && v.runningStatus === 'stopped')) ok();
+    }),
+  );
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+
   await expect.poll(() => readClipboard(reader), { timeout: 75_000, intervals: [2_000] }).not.toBe(phrase);
   expect(await readClipboard(reader)).toBe('');
-  const after = await serviceWorker.evaluate(async (key) => (await (globalThis as unknown as SessionGlobal).chrome.storage.session.get(key))[key], PENDING_KEY);
+  const after = await (await wallet.worker()).evaluate(async (key) => (await (globalThis as unknown as SessionGlobal).chrome.storage.session.get(key))[key], PENDING_KEY);
   expect(after).toBeUndefined();
   } finally {
     server.close();
