@@ -1,5 +1,5 @@
 import { defineMessage } from './defineMessage';
-import { readAddress, readDecimalString, readInteger, readObject } from './validation';
+import { readTransferInput, type TxSendInput } from './txSend';
 
 /**
  * The fee a `tx/send` with the same input would cost now, from the selected account: the L2 execution
@@ -7,7 +7,7 @@ import { readAddress, readDecimalString, readInteger, readObject } from './valid
  * Arbitrum NodeInterface; '0' elsewhere, with `note`). All amounts are decimal strings in the chain's
  * native base unit. Errors as tx/send: INVALID_ADDRESS, LOCKED, UNKNOWN_CHAIN, CHAIN_UNAVAILABLE, INVALID_INPUT.
  */
-export type TxEstimateInput = { chainId: number; to: `0x${string}`; value: string; token?: `0x${string}` };
+export type TxEstimateInput = TxSendInput;
 export type TxEstimateOutput = {
   chainId: number;
   framework: string;
@@ -22,14 +22,5 @@ export type TxEstimateOutput = {
 
 export const txEstimate = defineMessage<TxEstimateInput, TxEstimateOutput>()({
   type: 'tx/estimate',
-  validate: (input) => {
-    const obj = readObject(input);
-    const out: TxEstimateInput = {
-      chainId: readInteger(obj, 'chainId', 1, Number.MAX_SAFE_INTEGER),
-      to: readAddress(obj, 'to'),
-      value: readDecimalString(obj, 'value'),
-    };
-    if (obj.token !== undefined) out.token = readAddress(obj, 'token');
-    return out;
-  },
+  validate: readTransferInput,
 });

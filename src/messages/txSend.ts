@@ -9,16 +9,19 @@ import { readAddress, readDecimalString, readInteger, readObject } from './valid
 export type TxSendInput = { chainId: number; to: `0x${string}`; value: string; token?: `0x${string}` };
 export type TxSendOutput = { hash: `0x${string}` };
 
+/** Reads a transfer (chain, recipient, base-unit amount, optional ERC-20); tx/estimate takes the same input. */
+export function readTransferInput(input: unknown): TxSendInput {
+  const obj = readObject(input);
+  const out: TxSendInput = {
+    chainId: readInteger(obj, 'chainId', 1, Number.MAX_SAFE_INTEGER),
+    to: readAddress(obj, 'to'),
+    value: readDecimalString(obj, 'value'),
+  };
+  if (obj.token !== undefined) out.token = readAddress(obj, 'token');
+  return out;
+}
+
 export const txSend = defineMessage<TxSendInput, TxSendOutput>()({
   type: 'tx/send',
-  validate: (input) => {
-    const obj = readObject(input);
-    const out: TxSendInput = {
-      chainId: readInteger(obj, 'chainId', 1, Number.MAX_SAFE_INTEGER),
-      to: readAddress(obj, 'to'),
-      value: readDecimalString(obj, 'value'),
-    };
-    if (obj.token !== undefined) out.token = readAddress(obj, 'token');
-    return out;
-  },
+  validate: readTransferInput,
 });
