@@ -1,4 +1,5 @@
 import { recoverTypedSignature, SignTypedDataVersion } from '@metamask/eth-sig-util';
+import { mailTypedData } from '../devnet/dapp/mailTypedData';
 import { connectDapp, dappLog, decide, expect, openDapp, scrollApprovalToEnd, test } from './fixtures';
 
 test('eth_signTypedData_v4 shows every field and its signature recovers to the account', async ({ wallet, context }) => {
@@ -16,32 +17,7 @@ test('eth_signTypedData_v4 shows every field and its signature recovers to the a
 
   const line = await dappLog(dapp, 'eth_signTypedData_v4');
   expect(line.error).toBeUndefined();
-  const data = {
-    types: {
-      EIP712Domain: [
-        { name: 'name', type: 'string' },
-        { name: 'version', type: 'string' },
-        { name: 'chainId', type: 'uint256' },
-        { name: 'verifyingContract', type: 'address' },
-      ],
-      Person: [
-        { name: 'name', type: 'string' },
-        { name: 'wallet', type: 'address' },
-      ],
-      Mail: [
-        { name: 'from', type: 'Person' },
-        { name: 'to', type: 'Person' },
-        { name: 'contents', type: 'string' },
-      ],
-    },
-    primaryType: 'Mail' as const,
-    domain: { name: 'Ether Mail', version: '1', chainId, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-    message: {
-      from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
-      to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
-      contents: 'Hello, Bob!',
-    },
-  };
+  const data = mailTypedData(chainId);
   const recovered = recoverTypedSignature({ data, signature: line.result as string, version: SignTypedDataVersion.V4 });
   expect(recovered.toLowerCase()).toBe(address.toLowerCase());
 });

@@ -16,6 +16,7 @@ import {
 import { discoverWallets, type Eip1193Provider, type Eip6963ProviderDetail } from './eip6963.js';
 import { appendLog, logged } from './log.js';
 import type { DappConfig } from './server.js';
+import { mailTypedData } from './mailTypedData.js';
 
 const mailboxAbi = parseAbi([
   'function dispatch(uint32 destinationDomain, bytes32 recipientAddress, bytes messageBody) payable returns (bytes32)',
@@ -107,36 +108,6 @@ function from(): string {
   const account = accounts[0];
   if (!account) throw Object.assign(new Error('not connected: press Connect first'), { code: 'NOT_CONNECTED' });
   return account;
-}
-
-/** EIP-712 v4 "Mail" example bound to the current chain. */
-function mailTypedData(chainId: number) {
-  return {
-    types: {
-      EIP712Domain: [
-        { name: 'name', type: 'string' },
-        { name: 'version', type: 'string' },
-        { name: 'chainId', type: 'uint256' },
-        { name: 'verifyingContract', type: 'address' },
-      ],
-      Person: [
-        { name: 'name', type: 'string' },
-        { name: 'wallet', type: 'address' },
-      ],
-      Mail: [
-        { name: 'from', type: 'Person' },
-        { name: 'to', type: 'Person' },
-        { name: 'contents', type: 'string' },
-      ],
-    },
-    primaryType: 'Mail',
-    domain: { name: 'Ether Mail', version: '1', chainId, verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
-    message: {
-      from: { name: 'Cow', wallet: '0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826' },
-      to: { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' },
-      contents: 'Hello, Bob!',
-    },
-  };
 }
 
 const actions: Record<string, [string, () => Promise<unknown>]> = {
