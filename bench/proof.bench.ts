@@ -8,7 +8,7 @@ import { keccak256, numberToHex, type Address, type Hex } from 'viem';
 import { verifyAccountProof, type Eip1186Proof } from '../src/core/verifier/accountProof.js';
 import { deployTestToken, startAnvil, type AnvilChain } from '../src/core/verifier/anvil.fixture.js';
 import { verifyHeader, type RpcBlockHeader } from '../src/core/verifier/header.js';
-import { keccak256Bytes } from '../src/core/verifier/keccak.js';
+import { keccak256Bytes } from '../src/core/crypto/keccak.js';
 import { erc20BalanceSlot } from '../src/core/verifier/proveTokenBalance.js';
 import { verifyStorageProof } from '../src/core/verifier/storageProof.js';
 

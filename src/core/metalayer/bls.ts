@@ -1,9 +1,10 @@
+// Producer side of spec A1/A3's BLS signatures (devnet guardians, tests), with @noble/curves. The
+// verifier checks them with its own verify-only src/core/crypto/bls12381 and never imports this file.
 import { bls12_381 } from '@noble/curves/bls12-381.js';
-import { bytesToHex, hexToBytes, type Hex } from 'viem';
+import type { Hex } from 'viem';
+import { bytesToHex, hexToBytes } from '../bytes/hex.js';
 import { MetalayerFormatError } from './errors.js';
-
-/** Hash-to-curve DST of spec A1 (Ethereum consensus, proof-of-possession scheme). */
-export const BLS_DST = 'BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_';
+import { BLS_DST } from './signingRoot.js';
 
 const bls = bls12_381.longSignatures;
 

@@ -2,7 +2,8 @@ import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { numberToHex, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { ecdsaSignDigest, guardianEcdsaDigest, guardianEcdsaSign, recoverEcdsaSigner } from './ecdsa.js';
+import { guardianEcdsaDigest, recoverEcdsaSigner } from './ecdsa.js';
+import { ecdsaSignDigest, guardianEcdsaSign } from './ecdsaSign.js';
 
 const key: Hex = `0x${'42'.repeat(32)}`;
 const account = privateKeyToAccount(key);

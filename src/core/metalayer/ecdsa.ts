@@ -1,28 +1,23 @@
-import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { bytesToHex, hashMessage, hexToBytes, keccak256, getAddress, type Address, type Hex } from 'viem';
-import { MetalayerFormatError } from './errors.js';
+import type { Address, Hex } from 'viem';
+import { bytesToHex, hexToBytes, isHexBytes } from '../bytes/hex.js';
+import { checksumAddress } from '../crypto/address.js';
+import { keccak256, keccak256Bytes } from '../crypto/keccak.js';
+import { recoverSecp256k1PublicKey, SECP256K1_N } from '../crypto/secp256k1.js';
 
-const HALF_N = secp256k1.Point.CURVE().n >> 1n;
+const HALF_N = SECP256K1_N >> 1n;
+const EIP191_PREFIX = /* @__PURE__ */ new TextEncoder().encode('\x19Ethereum Signed Message:\n32');
 
-/** keccak("\x19Ethereum Signed Message:\n32" ‖ root): what guardians (and Hyperlane validators) sign with ECDSA. */
+/** keccak("\x19Ethereum Signed Message:\n32" ‖ hash): EIP-191 over 32 raw bytes (OpenZeppelin toEthSignedMessageHash). */
+export function eip191Digest(hash: Hex): Hex {
+  const bytes = new Uint8Array(EIP191_PREFIX.length + 32);
+  bytes.set(EIP191_PREFIX);
+  bytes.set(hexToBytes(hash), EIP191_PREFIX.length);
+  return keccak256(bytes);
+}
+
+/** What guardians (and Hyperlane validators) sign with ECDSA: the EIP-191 digest of a signing root. */
 export function guardianEcdsaDigest(signingRoot: Hex): Hex {
-  return hashMessage({ raw: signingRoot });
-}
-
-/** Signs a 32-byte digest as-is; returns r‖s‖v (65 bytes, v = 27|28, low s). */
-export function ecdsaSignDigest(digest: Hex, privateKey: Hex): Hex {
-  if (!/^0x[0-9a-fA-F]{64}$/.test(privateKey)) throw new MetalayerFormatError('privateKey', 'expected 32 bytes');
-  const sig = secp256k1.sign(hexToBytes(digest), hexToBytes(privateKey), { prehash: false, format: 'recovered' });
-  // noble puts the recovery byte first; Solidity wants r‖s‖v with v = 27 + recovery.
-  const out = new Uint8Array(65);
-  out.set(sig.subarray(1, 65), 0);
-  out[64] = 27 + sig[0]!;
-  return bytesToHex(out);
-}
-
-/** Producer side: a guardian's EIP-191 signature over the 32 raw bytes of a signing root (spec A3). */
-export function guardianEcdsaSign(signingRoot: Hex, privateKey: Hex): Hex {
-  return ecdsaSignDigest(guardianEcdsaDigest(signingRoot), privateKey);
+  return eip191Digest(signingRoot);
 }
 
 /**
@@ -30,18 +25,12 @@ export function guardianEcdsaSign(signingRoot: Hex, privateKey: Hex): Hex {
  * (v ∈ {27, 28}, s in the lower half), so what passes here passes on L1. Returns null when invalid.
  */
 export function recoverEcdsaSigner(digest: Hex, signature: Hex): Address | null {
-  if (!/^0x[0-9a-fA-F]{130}$/.test(signature) || !/^0x[0-9a-fA-F]{64}$/.test(digest)) return null;
-  const bytes = hexToBytes(signature);
-  const v = bytes[64]!;
+  if (!isHexBytes(signature, 65) || !isHexBytes(digest, 32)) return null;
+  const v = Number.parseInt(signature.slice(130, 132), 16);
   if (v !== 27 && v !== 28) return null;
-  const s = BigInt(bytesToHex(bytes.subarray(32, 64)));
+  const s = BigInt(`0x${signature.slice(66, 130)}`);
   if (s > HALF_N) return null;
-  try {
-    const sig = secp256k1.Signature.fromBytes(bytes.subarray(0, 64), 'compact').addRecoveryBit(v - 27);
-    const point = sig.recoverPublicKey(hexToBytes(digest));
-    const uncompressed = point.toBytes(false);
-    return getAddress(`0x${keccak256(uncompressed.subarray(1)).slice(-40)}`);
-  } catch {
-    return null;
-  }
+  const publicKey = recoverSecp256k1PublicKey(hexToBytes(digest), BigInt(signature.slice(0, 66)), s, v - 27);
+  if (!publicKey) return null;
+  return checksumAddress(bytesToHex(keccak256Bytes(publicKey).subarray(12)));
 }

@@ -1,4 +1,7 @@
-import { encodeAbiParameters, isAddress, keccak256, type Hex } from 'viem';
+import type { Hex } from 'viem';
+import { abiAddress, abiBytesTail, abiUint, joinHex } from '../bytes/abi.js';
+import { isAddress } from '../crypto/address.js';
+import { keccak256 } from '../crypto/keccak.js';
 import { MetalayerFormatError } from './errors.js';
 import type { GuardianSet } from './types.js';
 
@@ -18,30 +21,23 @@ export function assertGuardianSet(set: GuardianSet, path = 'guardianSet'): void 
     const at = `${path}.guardians[${i}]`;
     if (g.index !== i) throw new MetalayerFormatError(`${at}.index`, `expected ${i} (ordered by index), got ${g.index}`);
     if (!/^0x[0-9a-fA-F]{96}$/.test(g.blsPubkey)) throw new MetalayerFormatError(`${at}.blsPubkey`, 'expected 48 bytes');
-    if (!isAddress(g.ecdsa, { strict: false })) throw new MetalayerFormatError(`${at}.ecdsa`, 'expected an address');
+    if (!isAddress(g.ecdsa)) throw new MetalayerFormatError(`${at}.ecdsa`, 'expected an address');
     if (g.stake < 0n || g.stake > UINT256_MAX) throw new MetalayerFormatError(`${at}.stake`, 'does not fit uint256');
   });
 }
 
 /** keccak(abi.encode(uint64 id, (bytes blsPubkey, address ecdsa, uint256 stake)[] guardians)) (spec A1). */
 export function guardianSetHash(set: GuardianSet): Hex {
-  return keccak256(
-    encodeAbiParameters(
-      [
-        { type: 'uint64', name: 'id' },
-        {
-          type: 'tuple[]',
-          name: 'guardians',
-          components: [
-            { type: 'bytes', name: 'blsPubkey' },
-            { type: 'address', name: 'ecdsa' },
-            { type: 'uint256', name: 'stake' },
-          ],
-        },
-      ],
-      [set.id, set.guardians.map((g) => ({ blsPubkey: g.blsPubkey, ecdsa: g.ecdsa, stake: g.stake }))],
-    ),
-  );
+  // Head: id, offset of the array (2 words). Array: length, one offset per (dynamic) tuple, then the tuples,
+  // each a head of 3 words (offset of blsPubkey = 3 words, ecdsa, stake) and the bytes' tail.
+  const tuples = set.guardians.map((g) => abiUint(3 * 32) + abiAddress(g.ecdsa) + abiUint(g.stake) + abiBytesTail(g.blsPubkey));
+  const offsets: string[] = [];
+  let at = 32 * tuples.length;
+  for (const t of tuples) {
+    offsets.push(abiUint(at));
+    at += t.length / 2;
+  }
+  return keccak256(joinHex(abiUint(set.id, 64), abiUint(2 * 32), abiUint(tuples.length), ...offsets, ...tuples));
 }
 
 /** Sum of all guardians' stake. */

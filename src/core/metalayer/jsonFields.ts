@@ -1,4 +1,5 @@
-import { getAddress, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { checksumAddress } from '../crypto/address.js';
 import { MetalayerFormatError } from './errors.js';
 
 // Readers for the spec's JSON conventions: ints are 0x-hex strings, bytes 0x-hex, addresses any case.
@@ -43,7 +44,7 @@ export function readAddress(value: unknown, path: string): Address {
   if (typeof value !== 'string' || !ADDRESS.test(value))
     throw new MetalayerFormatError(path, 'expected a 20-byte address');
   // Any case is accepted on input (spec conventions); output is always EIP-55.
-  return getAddress(value.toLowerCase());
+  return checksumAddress(value);
 }
 
 export function hexInt(value: bigint | number): Hex {

@@ -1,4 +1,7 @@
-import { concat, encodeAbiParameters, keccak256, type Hex } from 'viem';
+import type { Hex } from 'viem';
+import { abiUint, fixedBytes, joinHex } from '../bytes/abi.js';
+import { concatHex as concat } from '../bytes/hex.js';
+import { keccak256 } from '../crypto/keccak.js';
 import { MetalayerFormatError } from './errors.js';
 import type { InclusionProof, RollupHead } from './types.js';
 
@@ -6,12 +9,7 @@ const ZERO32: Hex = `0x${'00'.repeat(32)}`;
 
 /** keccak(abi.encode(uint64 chainId, uint64 blockNumber, bytes32 blockHash, bytes32 stateRoot)) (spec A2). */
 export function rollupLeaf(head: RollupHead): Hex {
-  return keccak256(
-    encodeAbiParameters(
-      [{ type: 'uint64' }, { type: 'uint64' }, { type: 'bytes32' }, { type: 'bytes32' }],
-      [head.chainId, head.blockNumber, head.blockHash, head.stateRoot],
-    ),
-  );
+  return keccak256(joinHex(abiUint(head.chainId, 64), abiUint(head.blockNumber, 64), fixedBytes(head.blockHash, 32), fixedBytes(head.stateRoot, 32)));
 }
 
 /** Tree depth for n leaves: max(1, ceil(log2 n)). */

@@ -1,6 +1,6 @@
 import type { Hex } from 'viem';
 import { blsAggregate, blsSign } from './bls.js';
-import { guardianEcdsaSign } from './ecdsa.js';
+import { guardianEcdsaSign } from './ecdsaSign.js';
 import { MetalayerFormatError } from './errors.js';
 import { encodeSignerBitmap } from './signerBitmap.js';
 import { checkpointSigningRoot, guardianSetUpdateSigningRoot } from './signingRoot.js';

@@ -1,4 +1,5 @@
-import { bytesToHex, hexToBytes, type Hex } from 'viem';
+import type { Hex } from 'viem';
+import { bytesToHex, hexToBytes } from '../bytes/hex.js';
 import { MetalayerFormatError } from './errors.js';
 
 /** Bitmap of ceil(n/8) bytes: guardian i is bit (i & 7), counted from the LSB, of byte i >> 3 (spec A3). */

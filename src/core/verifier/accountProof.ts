@@ -1,6 +1,8 @@
-import { bytesToHex, hexToBytes, isAddress, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { bytesToHex, hexToBytes } from '../bytes/hex.js';
+import { isAddress } from '../crypto/address.js';
 import { VerificationError } from './errors.js';
-import { keccak256Bytes } from './keccak.js';
+import { keccak256Bytes } from '../crypto/keccak.js';
 import { EMPTY_TRIE_ROOT, proofNodesFromHex, verifyMptProof } from './mpt.js';
 import { readRlpList, RlpDecodeError, rlpBytesToBigInt } from './rlp.js';
 
@@ -62,7 +64,7 @@ export type VerifyAccountProofErrorType = AccountProofError | AccountProofMismat
  * RPC's own claimed fields (nonce, balance, storageHash, codeHash) differ from what it proves.
  */
 export function verifyAccountProof(stateRoot: Hex | Uint8Array, address: Address, proof: Eip1186Proof): VerifyAccountProofReturnType {
-  if (!isAddress(address, { strict: false })) throw new AccountProofError(`${String(address)} is not an address`);
+  if (!isAddress(address)) throw new AccountProofError(`${String(address)} is not an address`);
   if (proof === null || typeof proof !== 'object' || !Array.isArray(proof.accountProof)) {
     throw new AccountProofError('not an eth_getProof result');
   }

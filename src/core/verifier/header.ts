@@ -1,6 +1,8 @@
-import { keccak_256 } from '@noble/hashes/sha3.js';
-import { bytesToHex, hexToBytes, isHex, toRlp, type Hex } from 'viem';
+import type { Hex } from 'viem';
+import { bytesToHex, hexToBytes, isHex } from '../bytes/hex.js';
+import { keccak256Bytes } from '../crypto/keccak.js';
 import { VerificationError } from './errors.js';
+import { encodeRlpList } from './rlp.js';
 
 /** The header fields of an `eth_getBlockByNumber` result, as JSON-RPC returns them (0x-hex). */
 export type RpcBlockHeader = {
@@ -98,12 +100,12 @@ export function encodeHeader(block: RpcBlockHeader): Uint8Array {
       continue;
     }
     if (missingAt !== undefined) throw new HeaderFormatError(name, `present without the earlier field ${missingAt}`);
-    if (typeof raw !== 'string' || !isHex(raw, { strict: true }) || raw.length % 2 === 1 && kind !== 'int') {
+    if (typeof raw !== 'string' || !isHex(raw) || raw.length % 2 === 1 && kind !== 'int') {
       throw new HeaderFormatError(name, 'not 0x-hex bytes');
     }
     items.push(encodeField(name, raw, kind));
   }
-  return hexToBytes(toRlp(items));
+  return encodeRlpList(items.map(hexToBytes));
 }
 
 function encodeField(name: string, raw: Hex, kind: FieldKind): Hex {
@@ -127,7 +129,7 @@ export type VerifyHeaderErrorType = HeaderFormatError | HeaderHashMismatchError;
  */
 export function verifyHeader(block: RpcBlockHeader): VerifyHeaderReturnType {
   if (block === null || typeof block !== 'object') throw new HeaderFormatError('block', 'not an object');
-  const computed = bytesToHex(keccak_256(encodeHeader(block)));
+  const computed = bytesToHex(keccak256Bytes(encodeHeader(block)));
   if (typeof block.hash !== 'string' || computed !== block.hash.toLowerCase()) {
     throw new HeaderHashMismatchError(block.hash ?? null, computed);
   }

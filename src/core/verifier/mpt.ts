@@ -1,6 +1,6 @@
 import type { Hex } from 'viem';
 import { VerificationError } from './errors.js';
-import { keccak256Equals } from './keccak.js';
+import { keccak256Equals } from '../crypto/keccak.js';
 import { readRlpList, RlpDecodeError, type RlpSpan } from './rlp.js';
 
 /** keccak(rlp('')): the root of a trie with no keys. */

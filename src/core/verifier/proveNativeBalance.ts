@@ -1,4 +1,5 @@
-import { isAddress, type Address } from 'viem';
+import type { Address } from 'viem';
+import { isAddress } from '../crypto/address.js';
 import { MalformedInputError } from './errors.js';
 import type { ProvenValue, ProveParameters } from './provenValue.js';
 import { isFailure, proveAccount, proveHead, rpcAnswer } from './provingSteps.js';
@@ -9,7 +10,7 @@ export type ProveNativeBalanceReturnType = ProvenValue<bigint>;
 /** The native balance of `address` at the checkpointed head, proven (spec A6) and compared with eth_getBalance. */
 export async function proveNativeBalance(params: ProveNativeBalanceParameters): Promise<ProveNativeBalanceReturnType> {
   const { request, address } = params;
-  if (!isAddress(address, { strict: false })) {
+  if (!isAddress(address)) {
     return { status: 'invalid', failedStep: 'account', error: new MalformedInputError(`${String(address)} is not an address.`) };
   }
   const head = await proveHead(params);

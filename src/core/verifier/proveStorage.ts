@@ -1,4 +1,6 @@
-import { isAddress, isHex, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { isHexBytes } from '../bytes/hex.js';
+import { isAddress } from '../crypto/address.js';
 import { MalformedInputError } from './errors.js';
 import type { ProvenValue, ProveParameters } from './provenValue.js';
 import { isFailure, proveAccount, proveHead, rpcAnswer } from './provingSteps.js';
@@ -12,9 +14,9 @@ export type ProveStorageParameters = ProveParameters & { address: Address; slot:
  */
 export async function proveStorageSlots(params: ProveStorageSlotsParameters): Promise<ProvenValue<bigint>[]> {
   const { request, address, slots } = params;
-  const bad = !isAddress(address, { strict: false })
+  const bad = !isAddress(address)
     ? `${String(address)} is not an address.`
-    : slots.find((s) => !isHex(s, { strict: true }) || s.length !== 66) !== undefined
+    : slots.find((s) => !isHexBytes(s, 32)) !== undefined
       ? 'Every slot must be a full 32-byte hex key.'
       : undefined;
   if (bad) return slots.map(() => ({ status: 'invalid', failedStep: 'storage', error: new MalformedInputError(bad) }));

@@ -1,4 +1,7 @@
-import { encodeAbiParameters, encodeFunctionData, isAddress, keccak256, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { abiAddress, abiUint, joinHex } from '../bytes/abi.js';
+import { isAddress } from '../crypto/address.js';
+import { keccak256 } from '../crypto/keccak.js';
 import { MalformedInputError } from './errors.js';
 import type { ProvenValue, ProveParameters } from './provenValue.js';
 import { isFailure, proveAccount, proveHead, rpcAnswer, type Failure, type ProvenHead } from './provingSteps.js';
@@ -23,13 +26,12 @@ export class UnknownBalancesSlotError extends Error {
   }
 }
 
-const BALANCE_OF = [
-  { type: 'function', name: 'balanceOf', stateMutability: 'view', inputs: [{ type: 'address' }], outputs: [{ type: 'uint256' }] },
-] as const;
+/** Selector of balanceOf(address): the first 4 bytes of its keccak (checked in the test). */
+export const BALANCE_OF_SELECTOR = '70a08231';
 
 /** Storage key of `balances[holder]` for a Solidity mapping at `balancesSlot`: keccak(abi.encode(holder, slot)). */
 export function erc20BalanceSlot(holder: Address, balancesSlot: number | bigint): Hex {
-  return keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }], [holder, BigInt(balancesSlot)]));
+  return keccak256(joinHex(abiAddress(holder), abiUint(balancesSlot)));
 }
 
 /**
@@ -39,8 +41,8 @@ export function erc20BalanceSlot(holder: Address, balancesSlot: number | bigint)
  */
 export async function proveTokenBalances(params: ProveTokenBalancesParameters): Promise<ProveTokenBalancesReturnType> {
   const { request, holder, tokens } = params;
-  const badToken = tokens.find((t) => !isAddress(t?.address, { strict: false }));
-  if (!isAddress(holder, { strict: false }) || badToken) {
+  const badToken = tokens.find((t) => !isAddress(t?.address));
+  if (!isAddress(holder) || badToken) {
     const error = new MalformedInputError(badToken ? `Token ${String(badToken?.address)} is not an address.` : `${String(holder)} is not an address.`);
     const invalid: ProvenValue<bigint> = { status: 'invalid', failedStep: 'storage', error };
     return { ...(params.native ? { native: { ...invalid, failedStep: 'account' } } : {}), tokens: tokens.map(() => invalid) };
@@ -62,7 +64,7 @@ async function proveOneToken(params: ProveTokenBalancesParameters, head: ProvenH
     return { status: 'unverifiable', failedStep: 'storage', error: new UnknownBalancesSlotError(token.address), blockNumber: head.blockNumber, epoch: head.epoch };
   }
   const slot = erc20BalanceSlot(holder, token.balancesSlot);
-  const data = encodeFunctionData({ abi: BALANCE_OF, functionName: 'balanceOf', args: [holder] });
+  const data = joinHex(BALANCE_OF_SELECTOR, abiAddress(holder));
   const plain = [rpcAnswer(request, 'eth_call', [{ to: token.address, data }, head.blockTag], 'eth_call balanceOf')];
   const [value] = await proveAccount(request, head, token.address, [slot], false, plain);
   return value!;

@@ -1,5 +1,6 @@
 // The steps of spec A6 shared by the prove* actions (not part of the public API).
-import { numberToHex, type Address, type Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { numberToHex } from '../bytes/hex.js';
 import type { RollupHead } from '../metalayer/index.js';
 import { AccountProofMismatchError, verifyAccountProof, type AccountState, type Eip1186Proof } from './accountProof.js';
 import { verifyHeader, type RpcBlockHeader } from './header.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { bytesToHex, fromRlp, hexToBytes, toRlp, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { decodeRlp, RlpDecodeError, rlpBytesToBigInt, type RlpItem } from './rlp.js';
+import { decodeRlp, encodeRlpList, RlpDecodeError, rlpBytesToBigInt, type RlpItem } from './rlp.js';
 
 type Nested = Hex | Nested[];
 const toHexTree = (item: RlpItem): Nested => (item instanceof Uint8Array ? bytesToHex(item) : item.map(toHexTree));
@@ -43,5 +43,17 @@ describe('decodeRlp', () => {
       }),
     );
     expect(() => rlpBytesToBigInt(Uint8Array.of(0, 1))).toThrow(RlpDecodeError);
+  });
+});
+
+describe('encodeRlpList', () => {
+  it('equals viem toRlp for lists of byte strings of every header size class', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 24 }), (items) => {
+        expect(bytesToHex(encodeRlpList(items))).toBe(toRlp(items.map((i) => bytesToHex(i))));
+      }),
+    );
+    const single = [Uint8Array.of(0x7f), Uint8Array.of(0x80), new Uint8Array(0), new Uint8Array(55), new Uint8Array(56), new Uint8Array(70000)];
+    expect(bytesToHex(encodeRlpList(single))).toBe(toRlp(single.map((i) => bytesToHex(i))));
   });
 });

@@ -1,7 +1,6 @@
 /**
- * A strict, zero-copy RLP reader for the verifier's hot path (trie nodes, accounts).
- * Encoding goes through viem's `toRlp`; only decoding lives here, because the verifier decodes
- * far more than it encodes and viem's decoder works on hex strings.
+ * A strict, zero-copy RLP reader for the verifier's hot path (trie nodes, accounts), and the one
+ * encoder the verifier needs: a flat list of byte strings (a block header).
  */
 
 import { VerificationError } from './errors.js';
@@ -106,4 +105,27 @@ export function rlpBytesToBigInt(bytes: Uint8Array, start = 0, end = bytes.lengt
   }
   for (; i < end; i++) v = (v << 8n) | BigInt(bytes[i]!);
   return v;
+}
+
+/** RLP header of a payload of `length` bytes: `short` + length below 56, else `short` + 55 + length-of-length. */
+function rlpHeader(short: number, length: number): number[] {
+  if (length < 56) return [short + length];
+  const lengthBytes: number[] = [];
+  for (let n = length; n > 0; n = Math.floor(n / 256)) lengthBytes.unshift(n % 256);
+  return [short + 55 + lengthBytes.length, ...lengthBytes];
+}
+
+/** rlp([item, …]) of byte strings (a single byte below 0x80 encodes as itself). */
+export function encodeRlpList(items: readonly Uint8Array[]): Uint8Array {
+  const encoded = items.map((item) => (item.length === 1 && item[0]! < 0x80 ? [item] : [Uint8Array.from(rlpHeader(0x80, item.length)), item]));
+  const payload = encoded.reduce((sum, parts) => sum + parts.reduce((s, p) => s + p.length, 0), 0);
+  const header = rlpHeader(0xc0, payload);
+  const out = new Uint8Array(header.length + payload);
+  out.set(header);
+  let at = header.length;
+  for (const part of encoded.flat()) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

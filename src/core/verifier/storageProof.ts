@@ -1,7 +1,8 @@
-import { hexToBytes, type Hex } from 'viem';
+import type { Hex } from 'viem';
+import { hexToBytes } from '../bytes/hex.js';
 import type { Eip1186StorageProof } from './accountProof.js';
 import { VerificationError } from './errors.js';
-import { keccak256Bytes } from './keccak.js';
+import { keccak256Bytes } from '../crypto/keccak.js';
 import { proofNodesFromHex, verifyMptProof } from './mpt.js';
 import { readRlpSpan, RlpDecodeError, rlpBytesToBigInt } from './rlp.js';
 

@@ -1,4 +1,6 @@
-import { concat, keccak256, type Hex } from 'viem';
+import type { Hex } from 'viem';
+import { concatHex as concat } from '../../bytes/hex.js';
+import { keccak256 } from '../../crypto/keccak.js';
 import { MetalayerFormatError } from '../errors.js';
 
 /** Depth of Hyperlane's MerkleTreeHook tree (Merkle.sol TREE_DEPTH). */

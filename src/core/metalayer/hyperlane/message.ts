@@ -1,4 +1,7 @@
-import { encodePacked, keccak256, pad, size, slice, hexToNumber, type Hex } from 'viem';
+import type { Hex } from 'viem';
+import { joinHex } from '../../bytes/abi.js';
+import { hexSize as size, hexToNumber, isHexBytes, sliceHex as slice, uintDigits } from '../../bytes/hex.js';
+import { keccak256 } from '../../crypto/keccak.js';
 import { MetalayerFormatError } from '../errors.js';
 
 /** Hyperlane v3 message (Message.sol). `sender` and `recipient` are bytes32. */
@@ -18,17 +21,19 @@ export const HYPERLANE_HEADER_BYTES = 77;
 
 /** Left-pads a 20-byte address (or passes a bytes32 through) as Hyperlane's TypeCasts.addressToBytes32. */
 export function toBytes32(value: Hex): Hex {
-  if (!/^0x[0-9a-fA-F]*$/.test(value) || (size(value) !== 20 && size(value) !== 32))
+  if (!isHexBytes(value) || (size(value) !== 20 && size(value) !== 32))
     throw new MetalayerFormatError('bytes32', 'expected a 20-byte address or 32 bytes');
-  return pad(value.toLowerCase() as Hex, { size: 32 });
+  return `0x${value.slice(2).toLowerCase().padStart(64, '0')}`;
 }
 
 /** abi.encodePacked(uint8 version, uint32 nonce, uint32 origin, bytes32 sender, uint32 destination, bytes32 recipient, bytes body). */
 export function encodeHyperlaneMessage(m: HyperlaneMessage): Hex {
-  return encodePacked(
-    ['uint8', 'uint32', 'uint32', 'bytes32', 'uint32', 'bytes32', 'bytes'],
-    [m.version, m.nonce, m.origin, toBytes32(m.sender), m.destination, toBytes32(m.recipient), m.body],
-  );
+  if (!isHexBytes(m.body)) throw new MetalayerFormatError('body', 'expected 0x-prefixed hex bytes');
+  try {
+    return joinHex(uintDigits(m.version, 1), uintDigits(m.nonce, 4), uintDigits(m.origin, 4), toBytes32(m.sender).slice(2), uintDigits(m.destination, 4), toBytes32(m.recipient).slice(2), m.body.slice(2).toLowerCase());
+  } catch (cause) {
+    throw new MetalayerFormatError('message', cause instanceof Error ? cause.message : 'not encodable', { cause });
+  }
 }
 
 export function decodeHyperlaneMessage(message: Hex): HyperlaneMessage {

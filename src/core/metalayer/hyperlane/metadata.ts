@@ -1,4 +1,5 @@
-import { concat, hexToNumber, numberToHex, size, slice, type Hex } from 'viem';
+import type { Hex } from 'viem';
+import { concatHex as concat, hexSize as size, hexToNumber, sliceHex as slice, uintDigits } from '../../bytes/hex.js';
 import { MetalayerFormatError } from '../errors.js';
 import { toBytes32 } from './message.js';
 import { TREE_DEPTH } from './merkleTree.js';
@@ -35,7 +36,7 @@ function bytes32(value: Hex, path: string): Hex {
 
 function uint32(value: number, path: string): Hex {
   if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new MetalayerFormatError(path, 'does not fit uint32');
-  return numberToHex(value, { size: 4 });
+  return `0x${uintDigits(value, 4)}`;
 }
 
 function signatures(sigs: readonly Hex[]): Hex[] {

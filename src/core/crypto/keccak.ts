@@ -4,6 +4,9 @@
 // The round body below is generated (a straight transcription of theta, rho+pi, chi, iota);
 // keccak.test.ts checks it against @noble/hashes on random inputs of every block boundary.
 
+import type { Hex } from 'viem';
+import { bytesToHex, hexToBytes } from '../bytes/hex.js';
+
 const RC_HI = /* @__PURE__ */ Int32Array.from([0x00000000, 0x00000000, 0x80000000, 0x80000000, 0x00000000, 0x00000000, 0x80000000, 0x80000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x80000000, 0x80000000, 0x80000000, 0x80000000, 0x80000000, 0x00000000, 0x80000000, 0x80000000, 0x80000000, 0x00000000, 0x80000000]);
 const RC_LO = /* @__PURE__ */ Int32Array.from([0x00000001, 0x00008082, 0x0000808a, 0x80008000, 0x0000808b, 0x80000001, 0x80008081, 0x00008009, 0x0000008a, 0x00000088, 0x80008009, 0x8000000a, 0x8000808b, 0x0000008b, 0x00008089, 0x00008003, 0x00008002, 0x00000080, 0x0000800a, 0x8000000a, 0x80008081, 0x00008080, 0x80000001, 0x80008008]);
 
@@ -259,4 +262,9 @@ export function keccak256Equals(data: Uint8Array, ref: Uint8Array, refAt: number
     if ((ref[at]! | (ref[at + 1]! << 8) | (ref[at + 2]! << 16) | (ref[at + 3]! << 24)) !== state[w]) return false;
   }
   return true;
+}
+
+/** keccak-256 of hex or bytes, as 0x-hex (Solidity's keccak256). */
+export function keccak256(data: Hex | Uint8Array): Hex {
+  return bytesToHex(keccak256Bytes(typeof data === 'string' ? hexToBytes(data) : data));
 }

@@ -1,0 +1,109 @@
+// Public-key recovery on secp256k1 (what ecrecover does), and nothing else: verifying guardian and
+// Hyperlane validator ECDSA signatures needs no signing, so the verifier carries no curve library.
+// Variable-time is fine here: every input is public.
+
+const P = 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2fn;
+/** Order of the generator. */
+export const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+const GX = 0x79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798n;
+const GY = 0x483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8n;
+
+const mod = (a: bigint, m = P) => {
+  const r = a % m;
+  return r < 0n ? r + m : r;
+};
+
+/** a^-1 mod m by the extended Euclidean algorithm (a ≠ 0 mod m). */
+function invert(a: bigint, m: bigint): bigint {
+  let [x, y, u, v] = [mod(a, m), m, 1n, 0n];
+  while (x !== 0n) {
+    const q = y / x;
+    [x, y, u, v] = [y - q * x, x, v - q * u, u];
+  }
+  return mod(v, m);
+}
+
+function pow(base: bigint, exp: bigint): bigint {
+  let result = 1n;
+  let b = mod(base);
+  for (let e = exp; e > 0n; e >>= 1n) {
+    if (e & 1n) result = (result * b) % P;
+    b = (b * b) % P;
+  }
+  return result;
+}
+
+/** Jacobian point (X/Z², Y/Z³); Z = 0 is infinity. */
+type Jacobian = readonly [bigint, bigint, bigint];
+const INFINITY: Jacobian = [0n, 1n, 0n];
+
+function double([x, y, z]: Jacobian): Jacobian {
+  if (z === 0n || y === 0n) return INFINITY;
+  const yy = (y * y) % P;
+  const s = (4n * x * yy) % P;
+  const m = (3n * x * x) % P; // a = 0
+  const x3 = mod(m * m - 2n * s);
+  return [x3, mod(m * (s - x3) - 8n * yy * yy), (2n * y * z) % P];
+}
+
+function add(a: Jacobian, b: Jacobian): Jacobian {
+  if (a[2] === 0n) return b;
+  if (b[2] === 0n) return a;
+  const z1z1 = (a[2] * a[2]) % P;
+  const z2z2 = (b[2] * b[2]) % P;
+  const u1 = (a[0] * z2z2) % P;
+  const u2 = (b[0] * z1z1) % P;
+  const s1 = (((a[1] * b[2]) % P) * z2z2) % P;
+  const s2 = (((b[1] * a[2]) % P) * z1z1) % P;
+  const h = mod(u2 - u1);
+  const r = mod(s2 - s1);
+  if (h === 0n) return r === 0n ? double(a) : INFINITY;
+  const hh = (h * h) % P;
+  const hhh = (h * hh) % P;
+  const v = (u1 * hh) % P;
+  const x3 = mod(r * r - hhh - 2n * v);
+  return [x3, mod(r * (v - x3) - s1 * hhh), (((a[2] * b[2]) % P) * h) % P];
+}
+
+/** u1·G + u2·R in one pass over the bits (Shamir's trick). */
+function doubleScalarMul(u1: bigint, u2: bigint, r: Jacobian): Jacobian {
+  const g: Jacobian = [GX, GY, 1n];
+  const gr = add(g, r);
+  let acc = INFINITY;
+  for (let bit = 255n; bit >= 0n; bit--) {
+    acc = double(acc);
+    const b1 = (u1 >> bit) & 1n;
+    const b2 = (u2 >> bit) & 1n;
+    if (b1 && b2) acc = add(acc, gr);
+    else if (b1) acc = add(acc, g);
+    else if (b2) acc = add(acc, r);
+  }
+  return acc;
+}
+
+/**
+ * The 64-byte public key (x ‖ y) that signed the 32-byte `digest` with (r, s) and recovery bit
+ * `recovery` (y parity of R), or null when no key did: r or s outside [1, n-1], r not an x on the curve,
+ * or the result at infinity. The caller applies its own malleability rule on s.
+ */
+export function recoverSecp256k1PublicKey(digest: Uint8Array, r: bigint, s: bigint, recovery: number): Uint8Array | null {
+  if (digest.length !== 32 || (recovery !== 0 && recovery !== 1)) return null;
+  if (r <= 0n || r >= SECP256K1_N || s <= 0n || s >= SECP256K1_N) return null;
+  const rhs = (((r * r) % P) * r + 7n) % P;
+  let y = pow(rhs, (P + 1n) / 4n);
+  if ((y * y) % P !== rhs) return null;
+  if (Number(y & 1n) !== recovery) y = P - y;
+  let e = 0n;
+  for (const byte of digest) e = (e << 8n) | BigInt(byte);
+  const rInv = invert(r, SECP256K1_N);
+  const q = doubleScalarMul(mod(-e * rInv, SECP256K1_N), (s * rInv) % SECP256K1_N, [r, y, 1n]);
+  if (q[2] === 0n) return null;
+  const zInv = invert(q[2], P);
+  const zInv2 = (zInv * zInv) % P;
+  const out = new Uint8Array(64);
+  let x = (q[0] * zInv2) % P;
+  let qy = (((q[1] * zInv2) % P) * zInv) % P;
+  for (let i = 31; i >= 0; i--, x >>= 8n) out[i] = Number(x & 0xffn);
+  for (let i = 63; i >= 32; i--, qy >>= 8n) out[i] = Number(qy & 0xffn);
+  return out;
+}
