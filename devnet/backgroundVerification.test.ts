@@ -109,6 +109,18 @@ describe('background verification + portfolio on the full devnet', () => {
     }
   });
 
+  it('a switched-off rollup is neither proven nor asked for: its head leaves the status', async () => {
+    const other = await background();
+    await other.services.chains.refresh(); // the devnet's chains come from its API
+    await other.call('chains/setEnabled', { chainId: 902, enabled: false });
+    const status = await other.verifiedFrom(devnet.provableFrom.epoch!);
+    expect(status.rollups.map((r: Json) => r.chainId)).toEqual([900, 901, 903, 904]);
+    await other.call('chains/setEnabled', { chainId: 902, enabled: true });
+    await other.services.verification.refresh();
+    const back = await other.call('verification/status');
+    expect(back.rollups.find((r: Json) => r.chainId === 902)).toMatchObject({ included: true });
+  });
+
   it('equivocating guardians (split view): both refused, evidence stored, warning in the status', async () => {
     await wallet.verifiedFrom(0n);
     await api.setFault({ kind: 'equivocation', guardians: [0, 1, 2, 3], splitView: true });

@@ -111,7 +111,8 @@ export function startBackground(platform: Platform, opts: BackgroundOptions = {}
       fetch: platform.fetch,
       now: platform.now,
       changed: signal.changed,
-      chainIds: async () => (await chains.list()).filter((c) => c.framework !== 'custom').map((c) => c.chainId),
+      // Switched-off chains are neither shown nor proven: no inclusion proofs are fetched for them.
+      chainIds: async () => (await chains.list()).filter((c) => c.enabled && c.framework !== 'custom').map((c) => c.chainId),
       ...(opts.pinnedNetwork ? { pinned: opts.pinnedNetwork } : {}),
     });
     const portfolio = createPortfolioService({
