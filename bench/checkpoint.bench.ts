@@ -2,8 +2,10 @@
 // aggregate key summed from the bitmap, one pairing check) against the ECDSA baseline (recover each of
 // ⌈2n/3⌉ EIP-191 signatures), both measured here on the same checkpoint.
 import { bls12_381 } from '@noble/curves/bls12-381.js';
-import { numberToHex, type Hex } from 'viem';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { hexToBytes, keccak256, numberToHex, type Hex } from 'viem';
 import {
+  guardianEcdsaDigest,
   blsSign,
   checkpointSigningRoot,
   encodeSignerBitmap,
@@ -93,16 +95,36 @@ export async function run(): Promise<void> {
       }),
     );
   }
+  // The same threshold of recoveries with @noble/curves' secp256k1 (the verifier has its own, smaller
+  // recovery): the baseline is whichever ECDSA path is faster, so our recovery cannot flatter the ratio.
+  const digest = hexToBytes(guardianEcdsaDigest(root));
+  const needed = ecdsaSignatures.slice(0, ecdsaThreshold(GUARDIANS));
+  const nobleEcdsa: Sample[] = [];
+  for (let i = 0; i < ECDSA_RUNS; i++) {
+    nobleEcdsa.push(
+      time(() => {
+        for (const { signature: sig } of needed) {
+          const bytes = hexToBytes(sig);
+          const point = secp256k1.Signature.fromBytes(bytes.subarray(0, 64), 'compact').addRecoveryBit(bytes[64]! - 27).recoverPublicKey(digest);
+          keccak256(point.toBytes(false).subarray(1));
+        }
+      }),
+    );
+  }
   const blsSame = medians(same);
   const blsFresh = medians(changed);
-  const base = medians(ecdsa);
+  const ours = medians(ecdsa);
+  const reference = medians(nobleEcdsa);
+  const base = ours.wall <= reference.wall ? ours : reference;
   const worst = Math.max(blsSame.wall, blsFresh.wall);
   const ratio = base.wall / worst;
   console.log(`guardians: ${GUARDIANS}; BLS signers: ${GUARDIANS} (or ${GUARDIANS - 1}); ECDSA threshold ⌈2n/3⌉ = ${ecdsaThreshold(GUARDIANS)}`);
   console.log(`set accepted, 500 G1 keys decompressed once: ${fmt(cold)}; first checkpoint: ${fmt(first)}`);
   console.log(`BLS aggregate, same signers as before: median ${fmt(blsSame)} over ${BLS_RUNS} runs`);
   console.log(`BLS aggregate, new signer set each run: median ${fmt(blsFresh)} over ${BLS_RUNS} runs`);
-  console.log(`ECDSA threshold (baseline):            median ${fmt(base)} over ${ECDSA_RUNS} runs`);
+  console.log(`ECDSA threshold, verifier's recovery:  median ${fmt(ours)} over ${ECDSA_RUNS} runs`);
+  console.log(`ECDSA threshold, @noble/curves recovery (recover + address only): median ${fmt(reference)} over ${ECDSA_RUNS} runs`);
+  console.log(`baseline = the faster ECDSA path: ${base === ours ? 'verifier' : '@noble/curves'}`);
   console.log(`BLS < 50 ms: ${worst < 50 ? 'met' : 'MISSED'} (wall ${worst.toFixed(2)} ms, cpu ${Math.max(blsSame.cpu, blsFresh.cpu).toFixed(2)} ms)`);
   console.log(`ratio ECDSA/BLS (slower BLS case, wall): ${ratio.toFixed(1)}x; cpu ${(base.cpu / Math.max(blsSame.cpu, blsFresh.cpu)).toFixed(1)}x (target >= 10x: ${ratio >= 10 ? 'met' : 'MISSED'})`);
 }
