@@ -6,7 +6,8 @@ import { bytesToHex, hexToBytes } from '../bytes/hex.js';
 import { MetalayerFormatError } from './errors.js';
 import { BLS_DST } from './signingRoot.js';
 
-const bls = bls12_381.longSignatures;
+// Pure, so a bundle that only verifies (the verifier imports this module's neighbours) drops @noble/curves.
+const bls = /* @__PURE__ */ (() => bls12_381.longSignatures)();
 
 function secretKeyBytes(secretKey: Hex): Uint8Array {
   if (!/^0x[0-9a-fA-F]{64}$/.test(secretKey)) throw new MetalayerFormatError('blsSecretKey', 'expected 32 bytes');

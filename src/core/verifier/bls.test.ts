@@ -2,6 +2,7 @@ import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { bytesToHex, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { blsAggregate, blsSign, checkpointSigningRoot, type Checkpoint, type GuardianSet } from '../metalayer/index.js';
+import { encodeG1 } from '../crypto/bls12381/index.js';
 import { aggregatePublicKey, guardianPublicKeys, verifyBlsAggregate, verifyGuardianQuorum } from './bls.js';
 import { VerificationError } from './errors.js';
 import { makeGuardianSet } from './guardians.fixture.js';
@@ -24,9 +25,12 @@ describe('BLS aggregate verification', () => {
   it('decompresses each set once and sums keys the same way on both paths (add few / subtract non-signers)', () => {
     expect(guardianPublicKeys(set)).toBe(guardianPublicKeys(set));
     const keys = guardianPublicKeys(set);
-    const direct = (who: number[]) => who.reduce((sum, i) => sum.add(keys[i]!), bls12_381.G1.Point.ZERO);
+    // The reference sum: @noble/curves adding the same compressed keys.
+    const direct = (who: number[]) =>
+      who.reduce((sum, i) => sum.add(bls12_381.G1.Point.fromHex(set.guardians[i]!.blsPubkey.slice(2))), bls12_381.G1.Point.ZERO);
     for (const who of [[0], [1, 4], [0, 1, 2, 3, 5, 6, 7, 8], [2, 3, 4, 5, 6, 7, 8]]) {
-      expect(aggregatePublicKey(set, who).equals(direct(who))).toBe(true);
+      expect(bytesToHex(encodeG1(aggregatePublicKey(set, who)))).toBe(bytesToHex(direct(who).toBytes(true)));
+      expect(keys.length).toBe(set.guardians.length);
       expect(aggregatePublicKey(set, who)).toBe(aggregatePublicKey(set, who)); // cached
       verifyBlsAggregate(set, who, root, sigOf(who));
     }

@@ -1,10 +1,9 @@
-import { bls12_381 } from '@noble/curves/bls12-381.js';
-import { hexToBytes, type Hex } from 'viem';
-import { blsMessagePoint, decodeSignerBitmap, meetsStakeThreshold, totalStake, type GuardianSet } from '../metalayer/index.js';
+import type { Hex } from 'viem';
+import { hexToBytes } from '../bytes/hex.js';
+import { decodeG1, decodeG2, G1_ZERO, g1Add, g1IsZero, g1Negate, hashToG2, verifySignature, type G1Point } from '../crypto/bls12381/index.js';
+import { decodeSignerBitmap, meetsStakeThreshold, totalStake, type GuardianSet } from '../metalayer/index.js';
+import { BLS_DST } from '../metalayer/signingRoot.js';
 import { CheckpointSignatureError, GuardianSetUpdateError, SignerBitmapError, StakeThresholdError } from './errors.js';
-
-const bls = bls12_381.longSignatures;
-type G1Point = ReturnType<typeof bls.getPublicKey>;
 
 // Decompressing and subgroup-checking a G1 key is the expensive part of aggregation: do it once per set.
 const keyCache = new WeakMap<GuardianSet, readonly G1Point[]>();
@@ -19,12 +18,11 @@ export function guardianPublicKeys(set: GuardianSet): readonly G1Point[] {
   keys = set.guardians.map((g) => {
     let point: G1Point;
     try {
-      point = bls12_381.G1.Point.fromBytes(hexToBytes(g.blsPubkey));
-      point.assertValidity();
+      point = decodeG1(hexToBytes(g.blsPubkey)); // on the curve and in the prime-order subgroup
     } catch (cause) {
       throw new GuardianSetUpdateError(`Guardian ${g.index} has an invalid BLS public key.`, { cause });
     }
-    if (point.is0()) throw new GuardianSetUpdateError(`Guardian ${g.index} has the infinity BLS public key.`);
+    if (g1IsZero(point)) throw new GuardianSetUpdateError(`Guardian ${g.index} has the infinity BLS public key.`);
     return point;
   });
   keyCache.set(set, keys);
@@ -44,7 +42,7 @@ export function aggregatePublicKey(set: GuardianSet, signers: readonly number[])
   const keys = guardianPublicKeys(set);
   let cache = aggregateCache.get(set);
   if (!cache) {
-    cache = { all: keys.reduce((sum, k) => sum.add(k), bls12_381.G1.Point.ZERO), bySigners: new Map() };
+    cache = { all: keys.reduce(g1Add, G1_ZERO), bySigners: new Map() };
     aggregateCache.set(set, cache);
   }
   const id = signers.join(',');
@@ -56,12 +54,12 @@ export function aggregatePublicKey(set: GuardianSet, signers: readonly number[])
       throw new CheckpointSignatureError(`Signer ${i} is not a distinct member of guardian set ${set.id}.`);
     included[i] = 1;
   }
-  let aggregate = bls12_381.G1.Point.ZERO;
+  let aggregate = G1_ZERO;
   if (signers.length * 2 > keys.length) {
     aggregate = cache.all;
-    for (let i = 0; i < keys.length; i++) if (!included[i]) aggregate = aggregate.subtract(keys[i]!);
+    for (let i = 0; i < keys.length; i++) if (!included[i]) aggregate = g1Add(aggregate, g1Negate(keys[i]!));
   } else {
-    for (const i of signers) aggregate = aggregate.add(keys[i]!);
+    for (const i of signers) aggregate = g1Add(aggregate, keys[i]!);
   }
   if (cache.bySigners.size >= AGGREGATES_PER_SET) cache.bySigners.delete(cache.bySigners.keys().next().value!);
   cache.bySigners.set(id, aggregate);
@@ -75,17 +73,16 @@ export function aggregatePublicKey(set: GuardianSet, signers: readonly number[])
 export function verifyBlsAggregate(set: GuardianSet, signers: readonly number[], signingRoot: Hex, signature: Hex): void {
   if (signers.length === 0) throw new CheckpointSignatureError('No signer.');
   const aggregate = aggregatePublicKey(set, signers);
-  if (aggregate.is0()) throw new CheckpointSignatureError('The signers\u2019 keys sum to infinity.');
+  if (g1IsZero(aggregate)) throw new CheckpointSignatureError('The signers\u2019 keys sum to infinity.');
   let sig;
   try {
-    sig = bls.Signature.fromBytes(hexToBytes(signature));
-    sig.assertValidity();
+    sig = decodeG2(hexToBytes(signature)); // on the twist and in the prime-order subgroup
   } catch (cause) {
     throw new CheckpointSignatureError('The aggregate signature is not a valid G2 point.', { cause });
   }
   let valid = false;
   try {
-    valid = bls.verify(sig, blsMessagePoint(signingRoot), aggregate);
+    valid = verifySignature(aggregate, hashToG2(hexToBytes(signingRoot), BLS_DST), sig);
   } catch (cause) {
     throw new CheckpointSignatureError('The aggregate signature could not be checked.', { cause });
   }
