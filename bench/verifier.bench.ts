@@ -15,10 +15,8 @@ const TARGET_BYTES = 120 * 1024;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
 
-/** The group an esbuild input path belongs to: our two folders, or the npm package it comes from. */
+/** The group an esbuild input path belongs to: one of our src/core folders, or the npm package it comes from. */
 export function inputGroup(path: string): string {
-  if (path.startsWith('src/core/verifier/')) return 'src/core/verifier';
-  if (path.startsWith('src/core/metalayer/')) return 'src/core/metalayer';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
   if (pkg) return pkg;
   return path.startsWith('src/') ? path.split('/').slice(0, 3).join('/') : path;
@@ -64,14 +62,14 @@ export async function run(): Promise<void> {
 
   const groups = attribute(result.metafile);
   const total = [...groups.values()].reduce((a, b) => a + b, 0);
-  const own = (groups.get('src/core/verifier') ?? 0) + (groups.get('src/core/metalayer') ?? 0);
+  const own = [...groups].filter(([g]) => g.startsWith('src/')).reduce((a, [, b]) => a + b, 0);
   const noble = [...groups].filter(([g]) => g.startsWith('@noble/')).reduce((a, [, b]) => a + b, 0);
   const viem = groups.get('viem') ?? 0;
   console.log('where the verifier bundle bytes come from (esbuild metafile bytesInOutput):');
-  console.log(`  own code (src/core/verifier + src/core/metalayer)  ${kb(own).padStart(10)}  ${pct(own, total).padStart(7)}`);
-  console.log(`  dependencies                                       ${kb(total - own).padStart(10)}  ${pct(total - own, total).padStart(7)}`);
-  console.log(`    of which @noble/*                                ${kb(noble).padStart(10)}  ${pct(noble, total).padStart(7)}`);
-  console.log(`    of which viem                                    ${kb(viem).padStart(10)}  ${pct(viem, total).padStart(7)}`);
+  console.log(`  own code (src/core: verifier, metalayer, crypto, bytes) ${kb(own).padStart(10)}  ${pct(own, total).padStart(7)}`);
+  console.log(`  dependencies                                            ${kb(total - own).padStart(10)}  ${pct(total - own, total).padStart(7)}`);
+  console.log(`    of which @noble/*                                     ${kb(noble).padStart(10)}  ${pct(noble, total).padStart(7)}`);
+  console.log(`    of which viem                                         ${kb(viem).padStart(10)}  ${pct(viem, total).padStart(7)}`);
   console.log('  by group:');
   for (const [group, bytes] of groups) console.log(`    ${group.padEnd(48)} ${kb(bytes).padStart(10)}  ${pct(bytes, total).padStart(7)}`);
   const files = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
