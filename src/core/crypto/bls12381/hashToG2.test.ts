@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Fp2, fp2, fp2Add, fp2Eq, fp2Mul, fp2Sqr, P } from './fields.js';
 import { g2 } from './g2.js';
-import { encodeG2, hashToG2 } from './index.js';
+import { Bls12381Error, encodeG2, hashToG2 } from './index.js';
 import { expandMessageXmd, hashToFieldFp2, isoMap, mapToIsoCurve } from './hashToG2.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -55,6 +55,11 @@ describe('hashToG2', () => {
       { numRuns: 50 },
     );
     expect(onIsoCurve(mapToIsoCurve(fp2(0n, 0n)))).toBe(true); // the exceptional case tv1 = 0
+  });
+
+  it('refuses an empty DST and a non-byte message', () => {
+    expect(() => hashToG2(utf8('abc'), '')).toThrow(Bls12381Error);
+    expect(() => hashToG2('abc' as unknown as Uint8Array, QUUX)).toThrow(Bls12381Error);
   });
 
   it('equals noble bls.hash on random messages (product DST)', () => {

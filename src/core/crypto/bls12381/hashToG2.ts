@@ -127,6 +127,8 @@ export function isoMap(p: { x: Fp2; y: Fp2 }): G2Point {
 
 /** hash_to_curve (random oracle) onto G2 for BLS12381G2_XMD:SHA-256_SSWU_RO_ with the caller's DST. */
 export function hashToG2(message: Uint8Array, dst: string): G2Point {
+  if (!(message instanceof Uint8Array)) throw new Bls12381Error('message must be a Uint8Array');
+  if (typeof dst !== 'string' || dst.length === 0) throw new Bls12381Error('domain separation tag must be a non-empty string'); // RFC 9380 §3.1
   const [u0, u1] = hashToFieldFp2(message, new TextEncoder().encode(dst));
   return g2ClearCofactor(g2.add(isoMap(mapToIsoCurve(u0)), isoMap(mapToIsoCurve(u1))));
 }

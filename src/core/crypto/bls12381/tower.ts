@@ -15,6 +15,7 @@ import {
   fp2Sqr,
   fp2Sub,
   fp2,
+  mod,
   P,
 } from './fields.js';
 
@@ -40,16 +41,33 @@ const fp6Neg = (a: Fp6): Fp6 => fp6(fp2Neg(a.c0), fp2Neg(a.c1), fp2Neg(a.c2));
 const fp6MulV = (a: Fp6): Fp6 => fp6(fp2MulXi(a.c2), a.c0, a.c1);
 const fp6Eq = (a: Fp6, b: Fp6): boolean => fp2Eq(a.c0, b.c0) && fp2Eq(a.c1, b.c1) && fp2Eq(a.c2, b.c2);
 
-/** Karatsuba over Fp2: six Fp2 products instead of nine. */
+/**
+ * Karatsuba over Fp2 (six Fp2 products instead of nine) with lazy reduction: every Fp2 product
+ * stays an unreduced bigint pair until the six output coordinates are reduced once each.
+ */
 function fp6Mul(a: Fp6, b: Fp6): Fp6 {
-  const t0 = fp2Mul(a.c0, b.c0);
-  const t1 = fp2Mul(a.c1, b.c1);
-  const t2 = fp2Mul(a.c2, b.c2);
+  const [a0, a1, a2, b0, b1, b2] = [a.c0, a.c1, a.c2, b.c0, b.c1, b.c2];
+  // t_i = a_i·b_i as (re, im) with (x + yu)(z + wu) = (xz - yw) + ((x + y)(z + w) - xz - yw)u
+  const x00 = a0.c0 * b0.c0, y00 = a0.c1 * b0.c1, t0r = x00 - y00, t0i = (a0.c0 + a0.c1) * (b0.c0 + b0.c1) - x00 - y00;
+  const x11 = a1.c0 * b1.c0, y11 = a1.c1 * b1.c1, t1r = x11 - y11, t1i = (a1.c0 + a1.c1) * (b1.c0 + b1.c1) - x11 - y11;
+  const x22 = a2.c0 * b2.c0, y22 = a2.c1 * b2.c1, t2r = x22 - y22, t2i = (a2.c0 + a2.c1) * (b2.c0 + b2.c1) - x22 - y22;
+  const [u12r, u12i] = lazyMul(a1.c0 + a2.c0, a1.c1 + a2.c1, b1.c0 + b2.c0, b1.c1 + b2.c1);
+  const [u01r, u01i] = lazyMul(a0.c0 + a1.c0, a0.c1 + a1.c1, b0.c0 + b1.c0, b0.c1 + b1.c1);
+  const [u02r, u02i] = lazyMul(a0.c0 + a2.c0, a0.c1 + a2.c1, b0.c0 + b2.c0, b0.c1 + b2.c1);
+  const sr = u12r - t1r - t2r; // ξ·(u12 - t1 - t2) = (sr - si) + (sr + si)u
+  const si = u12i - t1i - t2i;
   return fp6(
-    fp2Add(t0, fp2MulXi(fp2Sub(fp2Mul(fp2Add(a.c1, a.c2), fp2Add(b.c1, b.c2)), fp2Add(t1, t2)))),
-    fp2Add(fp2Sub(fp2Mul(fp2Add(a.c0, a.c1), fp2Add(b.c0, b.c1)), fp2Add(t0, t1)), fp2MulXi(t2)),
-    fp2Add(fp2Sub(fp2Mul(fp2Add(a.c0, a.c2), fp2Add(b.c0, b.c2)), fp2Add(t0, t2)), t1),
+    fp2(mod(t0r + sr - si), mod(t0i + sr + si)),
+    fp2(mod(u01r - t0r - t1r + t2r - t2i), mod(u01i - t0i - t1i + t2r + t2i)),
+    fp2(mod(u02r - t0r - t2r + t1r), mod(u02i - t0i - t2i + t1i)),
   );
+}
+
+/** Unreduced (x + yu)(z + wu) as a (re, im) bigint pair. */
+function lazyMul(x: bigint, y: bigint, z: bigint, w: bigint): [bigint, bigint] {
+  const xz = x * z;
+  const yw = y * w;
+  return [xz - yw, (x + y) * (z + w) - xz - yw];
 }
 
 /** Chung–Hasan SQR2: two squarings and three products. */
