@@ -169,28 +169,42 @@ export function fp12Frobenius(a: Fp12): Fp12 {
   };
 }
 
-/** (a + b·t)² in Fp4 = Fp2[t]/(t² - ξ), as the pair (a² + ξb², 2ab). */
-function fp4Sqr(a: Fp2, b: Fp2): [Fp2, Fp2] {
-  const a2 = fp2Sqr(a);
-  const b2 = fp2Sqr(b);
-  return [fp2Add(a2, fp2MulXi(b2)), fp2Sub(fp2Sqr(fp2Add(a, b)), fp2Add(a2, b2))];
+/** (a + b·t)² in Fp4 = Fp2[t]/(t² - ξ) as unreduced (re, im) of a² + ξb² and of 2ab. */
+function fp4SqrLazy(a: Fp2, b: Fp2): [bigint, bigint, bigint, bigint] {
+  const ar = (a.c0 + a.c1) * (a.c0 - a.c1);
+  const ai = 2n * a.c0 * a.c1;
+  const br = (b.c0 + b.c1) * (b.c0 - b.c1);
+  const bi = 2n * b.c0 * b.c1;
+  const s0 = a.c0 + b.c0;
+  const s1 = a.c1 + b.c1;
+  return [ar + br - bi, ai + br + bi, (s0 + s1) * (s0 - s1) - ar - br, 2n * s0 * s1 - ai - bi];
 }
 
-const triple = (a: Fp2): Fp2 => fp2Add(fp2Dbl(a), a);
+/** 3x - 2y and 3x + 2y, reduced once, for unreduced x and reduced y. */
+const less = (x: bigint, y: bigint): bigint => mod(3n * x - 2n * y);
+const more = (x: bigint, y: bigint): bigint => mod(3n * x + 2n * y);
 
 /**
  * Granger–Scott squaring, valid only in the cyclotomic subgroup (after the easy part of the final
  * exponentiation). Seen over Fp4 with t = w³, f = A + B·w + C·w², A = g0 + h1·t, B = h0 + g2·t,
- * C = g1 + h2·t, and f² = (3A² - 2Ā) + (3t·C² + 2B̄)·w + (3B² - 2C̄)·w².
+ * C = g1 + h2·t, and f² = (3A² - 2Ā) + (3t·C² + 2B̄)·w + (3B² - 2C̄)·w². Each output is reduced once.
  */
 export function fp12CyclotomicSqr(f: Fp12): Fp12 {
-  const g = f.c0;
-  const h = f.c1;
-  const [a0, a1] = fp4Sqr(g.c0, h.c1); // A²
-  const [b0, b1] = fp4Sqr(h.c0, g.c2); // B²
-  const [c0, c1] = fp4Sqr(g.c1, h.c2); // C²
+  const { c0: g0, c1: g1, c2: g2 } = f.c0;
+  const { c0: h0, c1: h1, c2: h2 } = f.c1;
+  const [a0r, a0i, a1r, a1i] = fp4SqrLazy(g0, h1); // A²
+  const [b0r, b0i, b1r, b1i] = fp4SqrLazy(h0, g2); // B²
+  const [c0r, c0i, c1r, c1i] = fp4SqrLazy(g1, h2); // C²
   return {
-    c0: fp6(fp2Sub(triple(a0), fp2Dbl(g.c0)), fp2Sub(triple(b0), fp2Dbl(g.c1)), fp2Sub(triple(c0), fp2Dbl(g.c2))),
-    c1: fp6(fp2Add(triple(fp2MulXi(c1)), fp2Dbl(h.c0)), fp2Add(triple(a1), fp2Dbl(h.c1)), fp2Add(triple(b1), fp2Dbl(h.c2))),
+    c0: fp6(
+      fp2(less(a0r, g0.c0), less(a0i, g0.c1)),
+      fp2(less(b0r, g1.c0), less(b0i, g1.c1)),
+      fp2(less(c0r, g2.c0), less(c0i, g2.c1)),
+    ),
+    c1: fp6(
+      fp2(more(c1r - c1i, h0.c0), more(c1r + c1i, h0.c1)), // ξ·(C²)₁
+      fp2(more(a1r, h1.c0), more(a1i, h1.c1)),
+      fp2(more(b1r, h2.c0), more(b1i, h2.c1)),
+    ),
   };
 }
