@@ -2,6 +2,10 @@
 // same run on the same inputs: point decoding (with subgroup checks), hash-to-G2, the pairing check, and
 // the product's checkpoint shape (500 decoded keys aggregated, then hash + verify). Also its bundle size.
 import { bls12_381 } from '@noble/curves/bls12-381.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import {
@@ -154,4 +158,23 @@ export async function run(): Promise<void> {
       `(of which @noble/hashes sha256 ${hashes} B), gzip ${gzipSync(code, { level: 9 }).byteLength} B; ` +
       `target <= 20 kB: ${code.byteLength <= TARGET_BYTES ? 'met' : 'MISSED'}`,
   );
+
+  // Module load: a fresh node first imports an empty module (the ESM loader's own start-up), then times the
+  // import of the minified bundle (parse + top-level constants) and, as baseline, of another empty module.
+  const dir = mkdtempSync(join(tmpdir(), 'bls12381-bench-'));
+  try {
+    const file = join(dir, 'bls12381.mjs');
+    writeFileSync(file, code);
+    writeFileSync(join(dir, 'warm.mjs'), 'export {};');
+    writeFileSync(join(dir, 'empty.mjs'), 'export {};');
+    const loadTime = (target: string) => {
+      const probe = `await import(${JSON.stringify(join(dir, 'warm.mjs'))}); const t = performance.now(); await import(${JSON.stringify(target)}); console.log(performance.now() - t);`;
+      return median(Array.from({ length: 7 }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }))));
+    };
+    const load = loadTime(file);
+    const empty = loadTime(join(dir, 'empty.mjs'));
+    console.log(`module load (fresh node, loader warmed): bundle ${load.toFixed(2)} ms, an empty module ${empty.toFixed(2)} ms (medians of 7); target < 5 ms: ${load < 5 ? 'met' : 'MISSED'}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -44,6 +44,10 @@ function readFp(bytes: Uint8Array, from: number, group: string): bigint {
   return n;
 }
 
+/**
+ * A 48-byte compressed G1 point (public key). Throws Bls12381Error on a wrong length or flags, x >= p,
+ * an x with no curve point, or a point outside G1; the infinity encoding gives the identity (callers refuse it).
+ */
 export function decodeG1(bytes: Uint8Array): G1Point {
   const flags = readFlags(bytes, 48, 'G1');
   if (flags === null) return g1.zero;
@@ -57,6 +61,7 @@ export function decodeG1(bytes: Uint8Array): G1Point {
   return point;
 }
 
+/** A 96-byte compressed G2 point (signature), x as c1 ‖ c0; the same rules as decodeG1, with the ψ subgroup test. */
 export function decodeG2(bytes: Uint8Array): G2Point {
   const flags = readFlags(bytes, 96, 'G2');
   if (flags === null) return g2.zero;
@@ -76,6 +81,7 @@ const infinity = (length: number): Uint8Array => {
   return out;
 };
 
+/** Compressed encoding (tests and tools; the verifier only decodes). */
 export function encodeG1(p: G1Point): Uint8Array {
   if (g1.isZero(p)) return infinity(48);
   const { x, y } = g1.toAffine(p);
@@ -84,6 +90,7 @@ export function encodeG1(p: G1Point): Uint8Array {
   return out;
 }
 
+/** Compressed encoding, x as c1 ‖ c0. */
 export function encodeG2(p: G2Point): Uint8Array {
   if (g2.isZero(p)) return infinity(96);
   const { x, y } = g2.toAffine(p);
