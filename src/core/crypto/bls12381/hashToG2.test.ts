@@ -88,7 +88,9 @@ describe('expandMessageXmd', () => {
     );
   });
 
-  it('refuses outputs longer than 255 hash blocks', () => {
-    expect(() => expandMessageXmd(new Uint8Array(0), utf8('x'), 255 * 32 + 1)).toThrow(/too large/);
+  it('refuses outputs longer than 255 hash blocks, and empty ones', () => {
+    expect(() => expandMessageXmd(new Uint8Array(0), utf8('x'), 255 * 32 + 1)).toThrow(/out of range/);
+    expect(() => expandMessageXmd(new Uint8Array(0), utf8('x'), 0)).toThrow(/out of range/);
+    expect(expandMessageXmd(new Uint8Array(0), utf8('x'), 255 * 32)).toHaveLength(255 * 32);
   });
 });

@@ -24,7 +24,7 @@ const LEN = 256; // 2 field elements × m = 2 × L = 64 bytes
 export function expandMessageXmd(message: Uint8Array, dst: Uint8Array, length: number): Uint8Array {
   if (dst.length > 255) dst = sha256(concat(new TextEncoder().encode('H2C-OVERSIZE-DST-'), dst));
   const ell = Math.ceil(length / 32);
-  if (ell > 255 || length > 65535) throw new Bls12381Error('expand_message_xmd length is too large');
+  if (length < 1 || ell > 255 || length > 65535) throw new Bls12381Error('expand_message_xmd length is out of range');
   const dstPrime = concat(dst, Uint8Array.of(dst.length));
   const b0 = sha256(concat(new Uint8Array(64), message, Uint8Array.of(length >> 8, length & 0xff, 0), dstPrime));
   const out = new Uint8Array(ell * 32);
