@@ -6,8 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
 import {
   decodeG1,
   decodeG2,
@@ -17,6 +15,7 @@ import {
   hashToG2,
   verifySignature,
 } from '../src/core/crypto/bls12381/index.js';
+import { bundle, fmt, median, medians, time, type Sample } from './measure.js';
 
 const ENTRY = 'src/core/crypto/bls12381/index.ts';
 const TARGET_BYTES = 20 * 1024; // 1 kB = 1024 bytes, as in verifier.bench.ts
@@ -26,23 +25,6 @@ const RUNS = 15; // runs per hash / verify measurement
 const GUARDIANS = 500;
 
 const bls = bls12_381.longSignatures;
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
-type Sample = { wall: number; cpu: number };
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-/** Wall and CPU time of one call: the machine is shared, so CPU time shows what load does to wall time. */
-function time(f: () => unknown): Sample {
-  const [wall, cpu] = [performance.now(), cpuMs()];
-  f();
-  return { wall: performance.now() - wall, cpu: cpuMs() - cpu };
-}
-const medians = (xs: Sample[]): Sample => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
-const fmt = (m: Sample) => `${m.wall.toFixed(2)} ms (cpu ${m.cpu.toFixed(2)})`;
 
 /** Runs ours and noble's alternately on each input (so load hits both alike) and prints medians and the ratio. */
 function compare<T>(name: string, inputs: T[], ours: (x: T) => unknown, noble: (x: T) => unknown): { ours: Sample; noble: Sample } {
@@ -138,24 +120,12 @@ export async function run(): Promise<void> {
   console.log(`decoding the ${GUARDIANS} keys of a set once: ${fmt(setDecode)}`);
   console.log(`checkpoint < 50 ms (aggregate ${GUARDIANS - 1} keys + decodeG2 + hash + verify): ${checkpoint.ours.wall < 50 ? 'met' : 'MISSED'} (${checkpoint.ours.wall.toFixed(2)} ms)`);
 
-  const result = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    outfile: 'bls12381.js',
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.contents;
-  const inputs = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs);
+  const { code, gzip, metafile } = await bundle(ENTRY);
+  const inputs = Object.entries(Object.values(metafile.outputs)[0]!.inputs);
   const hashes = inputs.filter(([p]) => p.includes('node_modules/@noble/hashes')).reduce((n, [, i]) => n + i.bytesInOutput, 0);
   console.log(
     `bundle (${ENTRY}, esbuild bundle+minify, ESM): ${code.byteLength} B = ${(code.byteLength / 1024).toFixed(1)} kB ` +
-      `(of which @noble/hashes sha256 ${hashes} B), gzip ${gzipSync(code, { level: 9 }).byteLength} B; ` +
+      `(of which @noble/hashes sha256 ${hashes} B), gzip ${gzip} B; ` +
       `target <= 20 kB: ${code.byteLength <= TARGET_BYTES ? 'met' : 'MISSED'}`,
   );
 

@@ -16,29 +16,12 @@ import {
 } from '../src/core/metalayer/index.js';
 import { ecdsaThreshold, GuardianSetRegistry, verifySignedCheckpoint, verifySignedCheckpointEcdsa } from '../src/core/verifier/index.js';
 import { makeGuardianSet } from '../src/core/verifier/guardians.fixture.js';
+import { fmt, medians, time, type Sample } from './measure.js';
 
 const GUARDIANS = 500;
 const BLS_RUNS = 15;
 const ECDSA_RUNS = 5;
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
-
-type Sample = { wall: number; cpu: number };
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-/** Wall and CPU time of one call: the machine is shared, so CPU time shows what load does to wall time. */
-function time(f: () => unknown): Sample {
-  const [wall, cpu] = [performance.now(), cpuMs()];
-  f();
-  return { wall: performance.now() - wall, cpu: cpuMs() - cpu };
-}
-const medians = (xs: Sample[]) => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
-const fmt = (m: Sample) => `${m.wall.toFixed(2)} ms (cpu ${m.cpu.toFixed(2)} ms)`;
 
 export async function run(): Promise<void> {
   const { set, signers } = makeGuardianSet(0n, GUARDIANS, 'bench');

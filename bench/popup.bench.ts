@@ -11,6 +11,7 @@ import { EXTENSION_ID } from '../src/core/constants';
 import { freePort } from '../src/core/portfolio/testing/anvilChain';
 import { chromiumPath } from '../e2e/chromium';
 import { WalletDriver, type ChromeGlobal } from '../e2e/fixtures';
+import { median } from './measure.js';
 
 const OUT = resolve('.output');
 const DIR = join(OUT, 'chrome-mv3');
@@ -35,12 +36,6 @@ function pageSize(html: string): number {
 function contentScript(name: string): number {
   const dir = join(DIR, 'content-scripts');
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(`${name}.`)).reduce((s, f) => s + size(join(dir, f)), 0) : 0;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 /** Median ms from navigation start until `html[data-ready]` (or load, for baselines without the marker). */

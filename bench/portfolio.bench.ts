@@ -13,16 +13,12 @@ import {
   type AnvilChain,
 } from '../src/core/portfolio/testing/anvilChain';
 import type { PortfolioToken } from '../src/core/portfolio/types';
+import { median } from './measure.js';
 
 const CHAINS = 20;
 const TOKENS = 100;
 const RUNS = 5;
 const holder: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 async function batch(rpcUrl: string, calls: Array<[string, unknown[]]>): Promise<void> {
   const res = await fetch(rpcUrl, {

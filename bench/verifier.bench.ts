@@ -2,10 +2,11 @@
 // pulls in) bundled on its own the way the extension ships it, its share of the built background.js,
 // and which inputs its bytes come from (esbuild metafile).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
+import { bundle } from './measure.js';
 
 const ENTRY = 'src/core/verifier/index.ts';
 const BACKGROUND = resolve('.output/chrome-mv3/background.js');
@@ -33,23 +34,9 @@ export function attribute(metafile: Metafile): Map<string, number> {
 
 export async function run(): Promise<void> {
   // The whole public surface (every export kept), nothing external: what the background pays at most.
-  const result = await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    outfile: 'verifier.js',
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.contents;
-  const minified = code.byteLength;
-  const gzipped = gzipSync(code, { level: 9 }).byteLength;
+  const { bytes: minified, gzip: gzipped, metafile } = await bundle(ENTRY);
 
-  if (!existsSync(BACKGROUND)) execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' }); // always: an old build would compare against stale code
   const background = statSync(BACKGROUND).size;
   const backgroundGz = gzipSync(readFileSync(BACKGROUND), { level: 9 }).byteLength;
 
@@ -60,7 +47,7 @@ export async function run(): Promise<void> {
   console.log(`  minified          ${kb(background).padStart(10)}   verifier = ${pct(minified, background)} of it (${(minified / background).toFixed(2)}×)`);
   console.log(`  gzip -9           ${kb(backgroundGz).padStart(10)}   verifier = ${pct(gzipped, backgroundGz)} of it (gzip)`);
 
-  const groups = attribute(result.metafile);
+  const groups = attribute(metafile);
   const total = [...groups.values()].reduce((a, b) => a + b, 0);
   const own = [...groups].filter(([g]) => g.startsWith('src/')).reduce((a, [, b]) => a + b, 0);
   const noble = [...groups].filter(([g]) => g.startsWith('@noble/')).reduce((a, [, b]) => a + b, 0);
@@ -72,7 +59,7 @@ export async function run(): Promise<void> {
   console.log(`    of which viem                                         ${kb(viem).padStart(10)}  ${pct(viem, total).padStart(7)}`);
   console.log('  by group:');
   for (const [group, bytes] of groups) console.log(`    ${group.padEnd(48)} ${kb(bytes).padStart(10)}  ${pct(bytes, total).padStart(7)}`);
-  const files = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+  const files = Object.entries(Object.values(metafile.outputs)[0]!.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
   console.log('  largest inputs:');
   for (const [path, { bytesInOutput }] of files.slice(0, 10)) console.log(`    ${path.replace(/^.*node_modules\//, '').padEnd(60)} ${kb(bytesInOutput).padStart(10)}`);
 }
