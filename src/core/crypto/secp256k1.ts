@@ -1,6 +1,7 @@
 // Public-key recovery on secp256k1 (what ecrecover does), and nothing else: verifying guardian and
 // Hyperlane validator ECDSA signatures needs no signing, so the verifier carries no curve library.
 // Variable-time is fine here: every input is public.
+import { type Field, type Jacobian, weierstrass } from './weierstrass.js';
 
 const P = 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2fn;
 /** Order of the generator. */
@@ -33,50 +34,32 @@ function pow(base: bigint, exp: bigint): bigint {
   return result;
 }
 
-/** Jacobian point (X/Z², Y/Z³); Z = 0 is infinity. */
-type Jacobian = readonly [bigint, bigint, bigint];
-const INFINITY: Jacobian = [0n, 1n, 0n];
-
-function double([x, y, z]: Jacobian): Jacobian {
-  if (z === 0n || y === 0n) return INFINITY;
-  const yy = (y * y) % P;
-  const s = (4n * x * yy) % P;
-  const m = (3n * x * x) % P; // a = 0
-  const x3 = mod(m * m - 2n * s);
-  return [x3, mod(m * (s - x3) - 8n * yy * yy), (2n * y * z) % P];
-}
-
-function add(a: Jacobian, b: Jacobian): Jacobian {
-  if (a[2] === 0n) return b;
-  if (b[2] === 0n) return a;
-  const z1z1 = (a[2] * a[2]) % P;
-  const z2z2 = (b[2] * b[2]) % P;
-  const u1 = (a[0] * z2z2) % P;
-  const u2 = (b[0] * z1z1) % P;
-  const s1 = (((a[1] * b[2]) % P) * z2z2) % P;
-  const s2 = (((b[1] * a[2]) % P) * z1z1) % P;
-  const h = mod(u2 - u1);
-  const r = mod(s2 - s1);
-  if (h === 0n) return r === 0n ? double(a) : INFINITY;
-  const hh = (h * h) % P;
-  const hhh = (h * hh) % P;
-  const v = (u1 * hh) % P;
-  const x3 = mod(r * r - hhh - 2n * v);
-  return [x3, mod(r * (v - x3) - s1 * hhh), (((a[2] * b[2]) % P) * h) % P];
-}
+const Fp: Field<bigint> = {
+  zero: 0n,
+  one: 1n,
+  add: (a, b) => (a + b >= P ? a + b - P : a + b),
+  sub: (a, b) => (a >= b ? a - b : a - b + P),
+  mul: (a, b) => (a * b) % P,
+  sqr: (a) => (a * a) % P,
+  neg: (a) => (a === 0n ? 0n : P - a),
+  inv: (a) => invert(a, P),
+  eq: (a, b) => a === b,
+  isZero: (a) => a === 0n,
+};
+const curve = /* @__PURE__ */ weierstrass(Fp, 7n);
 
 /** u1·G + u2·R in one pass over the bits (Shamir's trick). */
-function doubleScalarMul(u1: bigint, u2: bigint, r: Jacobian): Jacobian {
-  const g: Jacobian = [GX, GY, 1n];
-  const gr = add(g, r);
-  let acc = INFINITY;
+function doubleScalarMul(u1: bigint, u2: bigint, r: Jacobian<bigint>): Jacobian<bigint> {
+  const g = curve.fromAffine({ x: GX, y: GY });
+  const gr = curve.add(g, r);
+  let acc = curve.zero;
   for (let bit = 255n; bit >= 0n; bit--) {
-    acc = double(acc);
+    acc = curve.double(acc);
     const b1 = (u1 >> bit) & 1n;
     const b2 = (u2 >> bit) & 1n;
-    if (b1 && b2) acc = add(acc, gr);
-    else if (b1) acc = add(acc, g);
-    else if (b2) acc = add(acc, r);
+    if (b1 && b2) acc = curve.add(acc, gr);
+    else if (b1) acc = curve.add(acc, g);
+    else if (b2) acc = curve.add(acc, r);
   }
   return acc;
 }
@@ -96,13 +79,12 @@ export function recoverSecp256k1PublicKey(digest: Uint8Array, r: bigint, s: bigi
   let e = 0n;
   for (const byte of digest) e = (e << 8n) | BigInt(byte);
   const rInv = invert(r, SECP256K1_N);
-  const q = doubleScalarMul(mod(-e * rInv, SECP256K1_N), (s * rInv) % SECP256K1_N, [r, y, 1n]);
-  if (q[2] === 0n) return null;
-  const zInv = invert(q[2], P);
-  const zInv2 = (zInv * zInv) % P;
+  const q = doubleScalarMul(mod(-e * rInv, SECP256K1_N), (s * rInv) % SECP256K1_N, curve.fromAffine({ x: r, y }));
+  if (curve.isZero(q)) return null;
+  const affine = curve.toAffine(q);
   const out = new Uint8Array(64);
-  let x = (q[0] * zInv2) % P;
-  let qy = (((q[1] * zInv2) % P) * zInv) % P;
+  let x = affine.x;
+  let qy = affine.y;
   for (let i = 31; i >= 0; i--, x >>= 8n) out[i] = Number(x & 0xffn);
   for (let i = 63; i >= 32; i--, qy >>= 8n) out[i] = Number(qy & 0xffn);
   return out;

@@ -1,6 +1,6 @@
 // G1: the order-r subgroup of E(Fp): y² = x³ + 4, where public keys live.
 import { fpAdd, fpInv, fpMul, fpNeg, fpSub, P } from './fields.js';
-import { type Curve, type Field, type Jacobian, weierstrass } from './jacobian.js';
+import { type Curve, type Field, type Jacobian, weierstrass } from '../weierstrass.js';
 
 /** |x| of the BLS parameter x = -0xd201000000010000 (the curve is generated from x; x < 0). */
 export const X_ABS = 0xd201000000010000n;

@@ -15,7 +15,7 @@ import {
   fp2Sub,
 } from './fields.js';
 import { X_ABS } from './g1.js';
-import { type Curve, type Field, type Jacobian, weierstrass } from './jacobian.js';
+import { type Curve, type Field, type Jacobian, weierstrass } from '../weierstrass.js';
 import { frobeniusGammas } from './tower.js';
 
 const Fp2Field: Field<Fp2> = {

@@ -1,5 +1,6 @@
 // Short Weierstrass y² = x³ + b arithmetic in Jacobian coordinates (x = X/Z², y = Y/Z³), shared by
-// G1 (over Fp) and G2 (over Fp2). Z = 0 is the point at infinity. Points are immutable.
+// secp256k1 key recovery and BLS12-381's G1 (over Fp) and G2 (over Fp2). Z = 0 is the point at
+// infinity. Points are immutable.
 
 export interface Field<F> {
   readonly zero: F;
