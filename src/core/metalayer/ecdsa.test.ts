@@ -1,8 +1,9 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { numberToHex, type Hex } from 'viem';
+import { hashMessage, numberToHex, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { guardianEcdsaDigest, recoverEcdsaSigner } from './ecdsa.js';
+import { eip191Digest, guardianEcdsaDigest, recoverEcdsaSigner } from './ecdsa.js';
+import { MetalayerFormatError } from './errors.js';
 import { ecdsaSignDigest, guardianEcdsaSign } from './ecdsaSign.js';
 
 const key: Hex = `0x${'42'.repeat(32)}`;
@@ -14,6 +15,11 @@ describe('guardian ECDSA (EIP-191 over the 32-byte root)', () => {
     const sig = guardianEcdsaSign(root, key);
     expect(sig).toBe(await account.signMessage({ message: { raw: root } }));
     expect(recoverEcdsaSigner(guardianEcdsaDigest(root), sig)).toBe(account.address);
+  });
+
+  it('EIP-191 digests exactly 32 bytes and refuses anything else', () => {
+    expect(eip191Digest(root)).toBe(hashMessage({ raw: root }));
+    for (const bad of ['0x', `0x${'ab'.repeat(31)}`, `0x${'ab'.repeat(33)}`, `0x${'zz'.repeat(32)}`] as Hex[]) expect(() => eip191Digest(bad)).toThrow(MetalayerFormatError);
   });
 
   it('refuses what OpenZeppelin ECDSA.recover refuses: high s, v not 27/28, bad length', () => {

@@ -3,12 +3,14 @@ import { bytesToHex, hexToBytes, isHexBytes } from '../bytes/hex.js';
 import { checksumAddress } from '../crypto/address.js';
 import { keccak256, keccak256Bytes } from '../crypto/keccak.js';
 import { recoverSecp256k1PublicKey, SECP256K1_N } from '../crypto/secp256k1.js';
+import { MetalayerFormatError } from './errors.js';
 
 const HALF_N = SECP256K1_N >> 1n;
 const EIP191_PREFIX = /* @__PURE__ */ new TextEncoder().encode('\x19Ethereum Signed Message:\n32');
 
 /** keccak("\x19Ethereum Signed Message:\n32" ‖ hash): EIP-191 over 32 raw bytes (OpenZeppelin toEthSignedMessageHash). */
 export function eip191Digest(hash: Hex): Hex {
+  if (!isHexBytes(hash, 32)) throw new MetalayerFormatError('hash', 'expected 32 bytes');
   const bytes = new Uint8Array(EIP191_PREFIX.length + 32);
   bytes.set(EIP191_PREFIX);
   bytes.set(hexToBytes(hash), EIP191_PREFIX.length);
