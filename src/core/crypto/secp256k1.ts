@@ -1,6 +1,7 @@
 // Public-key recovery on secp256k1 (what ecrecover does), and nothing else: verifying guardian and
 // Hyperlane validator ECDSA signatures needs no signing, so the verifier carries no curve library.
 // Variable-time is fine here: every input is public.
+import { invertMod } from './modular.js';
 import { type Field, type Jacobian, weierstrass } from './weierstrass.js';
 
 const P = 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2fn;
@@ -13,16 +14,6 @@ const mod = (a: bigint, m = P) => {
   const r = a % m;
   return r < 0n ? r + m : r;
 };
-
-/** a^-1 mod m by the extended Euclidean algorithm (a ≠ 0 mod m). */
-function invert(a: bigint, m: bigint): bigint {
-  let [x, y, u, v] = [mod(a, m), m, 1n, 0n];
-  while (x !== 0n) {
-    const q = y / x;
-    [x, y, u, v] = [y - q * x, x, v - q * u, u];
-  }
-  return mod(v, m);
-}
 
 function pow(base: bigint, exp: bigint): bigint {
   let result = 1n;
@@ -42,7 +33,7 @@ const Fp: Field<bigint> = {
   mul: (a, b) => (a * b) % P,
   sqr: (a) => (a * a) % P,
   neg: (a) => (a === 0n ? 0n : P - a),
-  inv: (a) => invert(a, P),
+  inv: (a) => invertMod(a, P),
   eq: (a, b) => a === b,
   isZero: (a) => a === 0n,
 };
@@ -78,7 +69,7 @@ export function recoverSecp256k1PublicKey(digest: Uint8Array, r: bigint, s: bigi
   if (Number(y & 1n) !== recovery) y = P - y;
   let e = 0n;
   for (const byte of digest) e = (e << 8n) | BigInt(byte);
-  const rInv = invert(r, SECP256K1_N);
+  const rInv = invertMod(r, SECP256K1_N);
   const q = doubleScalarMul(mod(-e * rInv, SECP256K1_N), (s * rInv) % SECP256K1_N, curve.fromAffine({ x: r, y }));
   if (curve.isZero(q)) return null;
   const affine = curve.toAffine(q);

@@ -1,6 +1,8 @@
 // The base field Fp of BLS12-381 and its quadratic extension Fp2 = Fp[u]/(u² + 1).
 // Elements are plain bigints in [0, p); Fp2 elements are small immutable objects.
 
+import { invertMod } from '../modular.js';
+
 export const P = 0x1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaabn;
 
 /** Reduces any bigint (also negative, e.g. a difference of products) into [0, p). */
@@ -19,16 +21,8 @@ export const fpSub = (a: bigint, b: bigint): bigint => {
 export const fpNeg = (a: bigint): bigint => (a === 0n ? 0n : P - a);
 export const fpMul = (a: bigint, b: bigint): bigint => (a * b) % P;
 
-/** Inverse by the extended Euclidean algorithm (faster than a^(p-2) with bigints); 0 maps to 0. */
-export function fpInv(a: bigint): bigint {
-  let [r0, r1, s0, s1] = [a, P, 1n, 0n];
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
-  }
-  return r0 === 1n ? mod(s0) : 0n;
-}
+/** Inverse in Fp; 0 maps to 0. */
+export const fpInv = (a: bigint): bigint => invertMod(a, P);
 
 /** a^e with a fixed 4-bit window: the exponents used here are public constants. */
 export function fpPow(a: bigint, e: bigint): bigint {
